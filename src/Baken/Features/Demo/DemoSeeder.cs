@@ -1,0 +1,80 @@
+using Baken.Features.Admin;
+using Baken.Infrastructure;
+using Baken.Infrastructure.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Features.Demo;
+
+/// <summary>
+/// Fills an empty database with synthetic, visibly fake demo data. Refuses a database that holds anything that
+/// is not demo data. Later features add their own demo data here.
+/// </summary>
+public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, TimeProvider timeProvider, ILogger<DemoSeeder> logger)
+{
+    public const string Password = "Baken-demo-2026!";
+    public const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
+
+    /// <summary>The demo accounts: e-mail local part, role and which organisation (0 municipality, 1 care provider, 2 info centre).</summary>
+    public static readonly IReadOnlyList<(string Email, string Role, int Organisation)> Accounts =
+    [
+        ("beheerder@baken.example", Roles.Beheerder, 1),
+        ("teamleider@baken.example", Roles.Teamleider, 1),
+        ("casemanager@baken.example", Roles.Casemanager, 1),
+        ("jobcoach@baken.example", Roles.Jobcoach, 1),
+        ("woonbegeleider@baken.example", Roles.Woonbegeleider, 1),
+        ("zorgcoordinator@baken.example", Roles.Zorgcoordinator, 1),
+        ("veldwerker@baken.example", Roles.Veldwerker, 2),
+        ("voorlichter@baken.example", Roles.Voorlichter, 2),
+        ("beleid@baken.example", Roles.Beleidsmedewerker, 0),
+        ("verwijzer@baken.example", Roles.Verwijzer, 2),
+    ];
+
+    public async Task SeedAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Organisations.AnyAsync(o => !o.IsDemo, cancellationToken) || await db.Users.AnyAsync(u => !u.IsDemo, cancellationToken))
+        {
+            throw new StartupRefusedException(
+                "Demo mode refuses to seed: this database already holds real (non-demo) data. Use an empty data directory for the demo.");
+        }
+
+        if (await db.Organisations.AnyAsync(cancellationToken))
+        {
+            logger.LogInformation("Demo data already present");
+            return;
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        Organisation[] organisations =
+        [
+            new() { Name = "Gemeente Voorbeeldstad (demo)", Kind = OrganisationKind.Municipality, IsDemo = true, CreatedAtUtc = now },
+            new() { Name = "Zorgaanbieder Uitstap (demo)", Kind = OrganisationKind.CareProvider, IsDemo = true, CreatedAtUtc = now },
+            new() { Name = "Informatiecentrum (demo)", Kind = OrganisationKind.InfoCentre, IsDemo = true, CreatedAtUtc = now },
+        ];
+
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        db.Organisations.AddRange(organisations);
+        await db.SaveChangesAsync(cancellationToken);
+        foreach (var (email, role, organisation) in Accounts)
+        {
+            var user = new StaffUser
+            {
+                DisplayName = $"Demo {role}",
+                Email = email,
+                EmailConfirmed = true,
+                OrganisationId = organisations[organisation].Id,
+                IsDemo = true,
+                CreatedAtUtc = now,
+            };
+            var result = await accounts.CreateAsync(user, Password, [role]);
+            if (!result.Succeeded)
+            {
+                throw new InvalidOperationException("Demo account could not be created: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+            }
+
+            await accounts.SetKnownAuthenticatorKeyAsync(user, TotpSecret, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
+    }
+}

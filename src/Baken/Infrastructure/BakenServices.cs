@@ -1,0 +1,91 @@
+using Baken.Features.Admin;
+using Baken.Features.Demo;
+using Baken.Features.Setup;
+using Baken.Infrastructure.Audit;
+using Baken.Infrastructure.Auth;
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.Localization;
+using Baken.Infrastructure.Operations;
+using Baken.Infrastructure.Web;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.Http.Features;
+
+namespace Baken.Infrastructure;
+
+/// <summary>Composition of the application: which services exist and in which order requests pass the middleware.</summary>
+public static class BakenServices
+{
+    public const string DefaultUrl = "http://127.0.0.1:5080";
+
+    public static WebApplicationBuilder AddBaken(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        var options = configuration.GetSection(BakenOptions.Section).Get<BakenOptions>() ?? new BakenOptions();
+        services.Configure<BakenOptions>(configuration.GetSection(BakenOptions.Section));
+
+        if (string.IsNullOrWhiteSpace(configuration["urls"]) && string.IsNullOrWhiteSpace(configuration["ASPNETCORE_URLS"]))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
+
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
+        builder.AddBakenLogging();
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddBakenDatabase(configuration, options);
+        services.AddDataProtection()
+            .SetApplicationName("Baken")
+            .PersistKeysToDbContext<BakenDbContext>();
+        var cookies = CookieNames.From(options, builder.Environment);
+        services.AddSingleton(cookies);
+        services.AddBakenAuth(cookies);
+        services.AddBakenLocalization();
+        services.AddAntiforgery(antiforgery =>
+        {
+            antiforgery.Cookie.Name = cookies.Antiforgery;
+            antiforgery.Cookie.SecurePolicy = cookies.SecurePolicy;
+            antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+        });
+        services.Configure<FormOptions>(form => form.ValueCountLimit = 200);
+        services.AddRazorPages(pages =>
+            {
+                pages.RootDirectory = "/Features";
+                pages.Conventions.AuthorizeFolder("/Admin", BakenPolicies.Admin);
+            })
+            .AddViewLocalization();
+
+        services.AddBakenOperations(configuration);
+        services.AddScoped<AuditLog>();
+        services.AddScoped<StaffAccounts>();
+        services.AddScoped<DatabaseMigrator>();
+        services.AddScoped<FirstRunService>();
+        services.AddScoped<DemoSeeder>();
+        services.AddHostedService<StartupTasks>();
+        return builder;
+    }
+
+    public static WebApplication UseBaken(this WebApplication app)
+    {
+        app.UseMiddleware<SecurityHeadersMiddleware>();
+        if (app.Environment.IsDevelopment())
+        {
+            app.UseDeveloperExceptionPage();
+        }
+        else
+        {
+            app.UseExceptionHandler("/Error");
+        }
+
+        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        app.UseStaticFiles();
+        app.UseRouting();
+        app.UseRequestLocalization();
+        app.UseAuthentication();
+        app.UseMiddleware<SecondFactorEnrolmentMiddleware>();
+        app.UseAuthorization();
+        app.MapRazorPages();
+        app.MapBakenHealthChecks();
+        return app;
+    }
+}

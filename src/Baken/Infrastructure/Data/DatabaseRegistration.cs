@@ -1,0 +1,68 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Infrastructure.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+public static class DatabaseRegistration
+{
+    public const string ConnectionStringName = "Baken";
+
+    public static DatabaseProvider GetProvider(IConfiguration configuration)
+    {
+        var value = configuration["Database:Provider"];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return DatabaseProvider.Sqlite;
+        }
+
+        return Enum.TryParse<DatabaseProvider>(value, ignoreCase: true, out var provider)
+            ? provider
+            : throw new InvalidOperationException(
+                $"Database:Provider '{value}' is not supported; use 'Sqlite' or 'Postgres'.");
+    }
+
+    public static IServiceCollection AddBakenDatabase(
+        this IServiceCollection services, IConfiguration configuration, BakenOptions options)
+    {
+        var provider = GetProvider(configuration);
+        var connectionString = configuration.GetConnectionString(ConnectionStringName);
+        if (provider == DatabaseProvider.Sqlite)
+        {
+            connectionString = SqliteConnectionString(connectionString, options);
+            services.AddDbContext<BakenDbContext, SqliteBakenDbContext>(db => db.UseSqlite(connectionString));
+        }
+        else
+        {
+            if (string.IsNullOrWhiteSpace(connectionString))
+            {
+                throw new InvalidOperationException(
+                    "Database:Provider is Postgres but ConnectionStrings:Baken is empty.");
+            }
+
+            services.AddDbContext<BakenDbContext, PostgresBakenDbContext>(db => db.UseNpgsql(connectionString));
+        }
+
+        return services;
+    }
+
+    /// <summary>The SQLite file lives in the data directory unless a connection string says otherwise; foreign keys are always on.</summary>
+    public static string SqliteConnectionString(string? configured, BakenOptions options)
+    {
+        var builder = new SqliteConnectionStringBuilder(configured ?? string.Empty);
+        if (string.IsNullOrWhiteSpace(builder.DataSource))
+        {
+            builder.DataSource = Path.Combine(options.FullDataDirectory, "baken.db");
+        }
+
+        builder.ForeignKeys = true;
+        builder.Pooling = true;
+        builder.DefaultTimeout = 30;
+        return builder.ToString();
+    }
+}

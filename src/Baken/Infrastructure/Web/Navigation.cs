@@ -1,0 +1,24 @@
+using System.Security.Claims;
+using Baken.Features.Admin;
+
+namespace Baken.Infrastructure.Web;
+
+/// <summary>
+/// The main menu: each item names the roles that see it. A feature adds its own line here; pages still enforce
+/// access themselves, the menu only hides what a role cannot use.
+/// </summary>
+public static class Navigation
+{
+    public sealed record Item(string Page, string LabelKey, IReadOnlyList<string> Roles);
+
+    public static readonly IReadOnlyList<Item> Items =
+    [
+        new("/Home/Index", "Nav_Start", Roles.All),
+        new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
+        new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
+        new("/Admin/Audit/Index", "Nav_Audit", [Roles.Beheerder]),
+    ];
+
+    public static IEnumerable<Item> For(ClaimsPrincipal user) =>
+        Items.Where(item => item.Roles.Any(user.IsInRole));
+}
