@@ -1,0 +1,2 @@
+global using Baken.Infrastructure.Data;
+global using Baken.Tests.Infrastructure;

@@ -1,0 +1,76 @@
+using Baken.Infrastructure.Data;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Baken.Tests.Infrastructure;
+
+/// <summary>
+/// Hosts the real application on a database of its own. Options say what differs from a normal start:
+/// the environment, demo mode, extra settings and a controllable clock.
+/// </summary>
+public sealed class BakenAppFactory : WebApplicationFactory<Program>
+{
+    private readonly TestDatabase _database;
+    private readonly string _environment;
+    private readonly bool _demo;
+    private readonly IReadOnlyDictionary<string, string?> _settings;
+
+    public BakenAppFactory(DatabaseProvider provider, bool demo = true, string environment = "Testing",
+        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+    {
+        _database = TestDatabase.Create(provider);
+        _demo = demo;
+        _environment = environment;
+        _settings = settings ?? new Dictionary<string, string?>();
+        Time = time;
+        ClientOptions.BaseAddress = new Uri("https://localhost");
+        ClientOptions.AllowAutoRedirect = false;
+    }
+
+    public DatabaseProvider Provider => _database.Provider;
+
+    public TestDatabase Database => _database;
+
+    public CapturedLogs Logs { get; } = new();
+
+    public FakeTimeProvider? Time { get; }
+
+    public BakenClient NewClient() => new(CreateClient(), this);
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment(_environment);
+        builder.UseSetting("Database:Provider", _database.Provider.ToString());
+        builder.UseSetting("ConnectionStrings:Baken", _database.ConnectionString ?? string.Empty);
+        builder.UseSetting("Baken:DataDirectory", _database.DataDirectory);
+        builder.UseSetting("Baken:Demo", _demo ? "true" : "false");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureLogging(logging =>
+        {
+            logging.ClearProviders();
+            logging.SetMinimumLevel(LogLevel.Trace);
+            logging.AddProvider(Logs);
+        });
+        builder.ConfigureTestServices(services =>
+        {
+            if (Time is not null)
+            {
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
+    }
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
