@@ -1,4 +1,6 @@
+using Baken.Features.Admin;
 using Baken.Infrastructure.Data;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
@@ -39,6 +41,8 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
 
     public FakeTimeProvider? Time { get; }
 
+    public RecordingPasswordHasher PasswordHasher { get; } = new();
+
     public BakenClient NewClient() => new(CreateClient(), this);
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
@@ -61,6 +65,7 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
         });
         builder.ConfigureTestServices(services =>
         {
+            services.AddSingleton<IPasswordHasher<StaffUser>>(PasswordHasher);
             if (Time is not null)
             {
                 services.AddSingleton<TimeProvider>(Time);

@@ -1,0 +1,98 @@
+[assembly: AssemblyFixture(typeof(Baken.BrowserTests.Infrastructure.BrowserSuite))]
+
+namespace Baken.BrowserTests.Infrastructure;
+
+/// <summary>
+/// One app and one headless Chromium for the whole assembly, started on first use (a skipped suite starts neither).
+/// Every test gets a fresh browser context: its own cookies, language and requests.
+/// </summary>
+public sealed class BrowserSuite : IAsyncDisposable
+{
+    private const float DefaultTimeoutMs = 15_000;
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private BrowserApp? _app;
+    private IPlaywright? _playwright;
+    private IBrowser? _browser;
+    private Uri? _origin;
+
+    /// <summary>
+    /// Runs <paramref name="scenario"/> on a new page in a new context, then asserts that nothing was fetched from
+    /// another origin than the app. A failing scenario leaves a screenshot in the output folder.
+    /// </summary>
+    public async Task RunAsync(Func<IPage, Task> scenario)
+    {
+        var (browser, origin) = await StartAsync();
+        await using var context = await browser.NewContextAsync(new()
+        {
+            BaseURL = origin.ToString(),
+            Locale = "nl-NL",
+            ViewportSize = new() { Width = 1280, Height = 900 },
+        });
+        context.SetDefaultTimeout(DefaultTimeoutMs);
+        var requests = new RequestLog(origin);
+        context.Request += (_, request) => requests.Add(request.Url);
+
+        var page = await context.NewPageAsync();
+        try
+        {
+            await scenario(page);
+        }
+        catch
+        {
+            await Screenshots.SaveFailureAsync(page);
+            throw;
+        }
+
+        requests.ShouldAllBeFromTheApp();
+    }
+
+    private async Task<(IBrowser Browser, Uri Origin)> StartAsync()
+    {
+        await _gate.WaitAsync(TestContext.Current.CancellationToken);
+        try
+        {
+            if (_browser is null || _origin is null)
+            {
+                if (!Chromium.IsInstalled)
+                {
+                    throw new InvalidOperationException(
+                        $"{Chromium.MissingMessage} CI=true, so the browser suite must run: install Chromium on the runner.");
+                }
+
+                SetDefaultExpectTimeout(DefaultTimeoutMs);
+                _app ??= new BrowserApp();
+                _origin = _app.Start();
+                _playwright ??= await Playwright.CreateAsync();
+                _browser = await _playwright.Chromium.LaunchAsync(new()
+                {
+                    ExecutablePath = Chromium.ExecutablePath,
+                    Headless = true,
+                    Args = Chromium.Args,
+                });
+            }
+
+            return (_browser, _origin);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (_browser is not null)
+        {
+            await _browser.DisposeAsync();
+        }
+
+        _playwright?.Dispose();
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        _gate.Dispose();
+    }
+}
