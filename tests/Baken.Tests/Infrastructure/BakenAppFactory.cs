@@ -17,14 +17,17 @@ namespace Baken.Tests.Infrastructure;
 public sealed class BakenAppFactory : WebApplicationFactory<Program>
 {
     private readonly TestDatabase _database;
+    private readonly bool _ownsDatabase;
     private readonly string _environment;
     private readonly bool _demo;
     private readonly IReadOnlyDictionary<string, string?> _settings;
 
     public BakenAppFactory(DatabaseProvider provider, bool demo = true, string environment = "Testing",
-        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null)
+        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, TestDatabase? database = null)
     {
-        _database = TestDatabase.Create(provider);
+        // A database handed in belongs to the caller (a test that restarts the app on the same data).
+        _database = database ?? TestDatabase.Create(provider);
+        _ownsDatabase = database is null;
         _demo = demo;
         _environment = environment;
         _settings = settings ?? new Dictionary<string, string?>();
@@ -76,6 +79,9 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
     public override async ValueTask DisposeAsync()
     {
         await base.DisposeAsync();
-        await _database.DisposeAsync();
+        if (_ownsDatabase)
+        {
+            await _database.DisposeAsync();
+        }
     }
 }
