@@ -32,6 +32,9 @@ public static class BakenServices
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
         builder.AddBakenLogging();
 
+        // First hosted service: migrations must run before anything else at start reads the database
+        // (Data Protection loads its keys from it).
+        services.AddHostedService<StartupTasks>();
         services.AddSingleton(TimeProvider.System);
         services.AddBakenDatabase(configuration, options);
         services.AddDataProtection()
@@ -53,6 +56,7 @@ public static class BakenServices
                 pages.RootDirectory = "/Features";
                 pages.Conventions.AuthorizeFolder("/Admin", BakenPolicies.Admin);
             })
+            .AddMvcOptions(mvc => mvc.ModelMetadataDetailsProviders.Add(new KeepEmptyStrings()))
             .AddViewLocalization();
 
         services.AddBakenOperations(configuration);
@@ -61,7 +65,6 @@ public static class BakenServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();
         services.AddScoped<DemoSeeder>();
-        services.AddHostedService<StartupTasks>();
         return builder;
     }
 

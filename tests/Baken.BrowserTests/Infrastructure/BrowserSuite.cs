@@ -57,10 +57,11 @@ public sealed class BrowserSuite : IAsyncDisposable
                 if (!Chromium.IsInstalled)
                 {
                     throw new InvalidOperationException(
-                        $"{Chromium.MissingMessage} CI=true, so the browser suite must run: install Chromium on the runner.");
+                        $"{Chromium.NotFound}. The browser suite fails instead of skipping because CI=true: install Chromium on the runner.");
                 }
 
                 SetDefaultExpectTimeout(DefaultTimeoutMs);
+                Screenshots.DeleteOldFailures();
                 _app ??= new BrowserApp();
                 _origin = _app.Start();
                 _playwright ??= await Playwright.CreateAsync();

@@ -22,8 +22,8 @@ public static class Chromium
 
     public static bool InCi => string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
 
-    public static string MissingMessage => $"Browser suite skipped: Chromium not found at {ExecutablePath}; set {PathVariable}.";
+    public static string NotFound => $"Chromium not found at {ExecutablePath}; set {PathVariable}";
 
     /// <summary>Why the browser tests are skipped, or null when they run (Chromium found, or in CI where its absence must fail).</summary>
-    public static string? SkipReason => IsInstalled || InCi ? null : MissingMessage;
+    public static string? SkipReason => IsInstalled || InCi ? null : $"Browser suite skipped: {NotFound}.";
 }

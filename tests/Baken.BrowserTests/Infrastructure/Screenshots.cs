@@ -11,6 +11,18 @@ public static class Screenshots
         await page.ScreenshotAsync(new() { Path = Path.Combine(Folder, name + ".png"), FullPage = true });
     }
 
+    /// <summary>Removes the failure screenshots of an earlier run, so the folder shows only this run's failures.</summary>
+    public static void DeleteOldFailures()
+    {
+        if (Directory.Exists(Folder))
+        {
+            foreach (var file in Directory.EnumerateFiles(Folder, "failed-*.png"))
+            {
+                File.Delete(file);
+            }
+        }
+    }
+
     /// <summary>Best effort: the page may already be gone when a test fails.</summary>
     public static async Task SaveFailureAsync(IPage page)
     {

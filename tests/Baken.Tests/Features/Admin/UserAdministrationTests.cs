@@ -72,6 +72,34 @@ public sealed class UserAdministrationTests(SharedApps apps)
 
     [Theory]
     [Databases]
+    public async Task Empty_forms_are_answered_with_messages_never_with_an_error(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var admin = await app.CreateUserAsync(Roles.Beheerder);
+        using var client = app.NewClient();
+        await client.SignInAsync(admin);
+        var organisation = await OrganisationIdAsync(app);
+        foreach (var url in new[]
+        {
+            "/Admin/Users/Create", $"/Admin/Users/Edit/{admin.Id}", "/Admin/Organisations/Create",
+            $"/Admin/Organisations/Edit/{organisation}", "/Account/Reauthenticate",
+        })
+        {
+            var (_, page) = await client.GetPageAsync(url);
+            var form = (AngleSharp.Html.Dom.IHtmlFormElement)page.QuerySelector("main form[method=post]")!;
+            var empty = form.QuerySelectorAll("input:not([type=hidden]), select")
+                .Select(e => e.GetAttribute("name")!)
+                .Distinct()
+                .ToDictionary(name => name, _ => string.Empty);
+            empty.Remove("Input.Roles");
+            var response = await client.SubmitAsync(form, url, empty);
+            response.StatusCode.ShouldBe(HttpStatusCode.OK, url);
+            (await BakenClient.ReadAsync(response)).QuerySelector("#error-summary").ShouldNotBeNull(url);
+        }
+    }
+
+    [Theory]
+    [Databases]
     public async Task A_duplicate_email_address_is_refused_next_to_the_field(DatabaseProvider provider)
     {
         var app = apps.For(provider);

@@ -21,7 +21,7 @@ public class UserForm
         {
             RuleFor(f => f.DisplayName).NotEmpty().WithMessage(t["User_NameRequired"])
                 .MaximumLength(200).WithMessage(t["Field_TooLong", 200]);
-            RuleFor(f => f.Email).NotEmpty().WithMessage(t["User_EmailRequired"])
+            RuleFor(f => f.Email).Cascade(CascadeMode.Stop).NotEmpty().WithMessage(t["User_EmailRequired"])
                 .EmailAddress().WithMessage(t["User_EmailInvalid"])
                 .MaximumLength(256).WithMessage(t["Field_TooLong", 256]);
             RuleFor(f => f.OrganisationId).NotEmpty().WithMessage(t["User_OrganisationRequired"]);
