@@ -34,6 +34,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Account/LoginWithRecoveryCode"] = (Outcome.ToLogin, Outcome.ToLogin, Outcome.ToLogin),
         ["Account/EnrolAuthenticator"] = (Outcome.ToLogin, Outcome.ToHome, Outcome.ToHome),
         ["Account/Reauthenticate"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
+        ["Account/Passkeys"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         ["Account/Logout"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
         ["Account/Language"] = (Outcome.ToHome, Outcome.ToHome, Outcome.ToHome),
         ["Setup/{token}"] = (Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),

@@ -20,9 +20,19 @@ public sealed class BrowserSuite : IAsyncDisposable
     /// Runs <paramref name="scenario"/> on a new page in a new context, then asserts that nothing was fetched from
     /// another origin than the app. A failing scenario leaves a screenshot in the output folder.
     /// </summary>
-    public async Task RunAsync(Func<IPage, Task> scenario)
+    /// <param name="scenario">What the test does on the page.</param>
+    /// <param name="viaLocalhost">
+    /// Browse to <c>localhost</c> instead of <c>127.0.0.1</c> (same server): WebAuthn accepts a host name as relying
+    /// party, never an IP address.
+    /// </param>
+    public async Task RunAsync(Func<IPage, Task> scenario, bool viaLocalhost = false)
     {
         var (browser, origin) = await StartAsync();
+        if (viaLocalhost)
+        {
+            origin = new UriBuilder(origin) { Host = "localhost" }.Uri;
+        }
+
         await using var context = await browser.NewContextAsync(new()
         {
             BaseURL = origin.ToString(),

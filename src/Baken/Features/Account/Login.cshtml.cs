@@ -91,6 +91,35 @@ public sealed class LoginModel(
         return Failed();
     }
 
+    /// <summary>Passkey sign-in, step 1: options for <c>navigator.credentials.get()</c> (any passkey of this site).</summary>
+    public async Task<IActionResult> OnPostPasskeyOptionsAsync() =>
+        Content(await signInManager.MakePasskeyRequestOptionsAsync(null), "application/json");
+
+    /// <summary>Passkey sign-in, step 2: a passkey proves possession and user verification, so it counts as both factors.</summary>
+    public async Task<IActionResult> OnPostPasskeyAsync(string? credentialJson, string? returnUrl)
+    {
+        ReturnUrl = returnUrl;
+        ModelState.Clear();
+        if (!string.IsNullOrWhiteSpace(credentialJson) && credentialJson.Length <= 64 * 1024)
+        {
+            try
+            {
+                var result = await signInManager.PasskeySignInAsync(credentialJson);
+                if (result.Succeeded)
+                {
+                    return LocalRedirect(SafeReturnUrl(returnUrl));
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // No ceremony in progress for this browser (the options step was skipped or expired).
+            }
+        }
+
+        ModelState.AddModelError(string.Empty, t["Passkeys_SignInFailed"]);
+        return Page();
+    }
+
     private PageResult Failed()
     {
         ModelState.AddModelError(string.Empty, t["Login_Failed"]);

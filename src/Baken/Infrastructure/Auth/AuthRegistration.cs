@@ -33,6 +33,20 @@ public static class AuthRegistration
             .AddClaimsPrincipalFactory<BakenClaimsPrincipalFactory>()
             .AddDefaultTokenProviders();
 
+        services.Configure<IdentityPasskeyOptions>(options =>
+        {
+            options.UserVerificationRequirement = "required";
+            // Identity's default compares the credential's origin with the request's Origin header, which
+            // browsers send as "null" on form posts under Referrer-Policy: no-referrer. Compare with this
+            // site's own address instead (the public one, behind a proxy with forwarded headers).
+            options.ValidateOrigin = context =>
+            {
+                var request = context.HttpContext.Request;
+                var own = $"{request.Scheme}://{request.Host}";
+                return ValueTask.FromResult(!context.CrossOrigin && string.Equals(context.Origin, own, StringComparison.OrdinalIgnoreCase));
+            };
+        });
+
         services.Configure<SecurityStampValidatorOptions>(options =>
         {
             // Deactivation and second-factor resets change the security stamp; sessions notice within a minute.
