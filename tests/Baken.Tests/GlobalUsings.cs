@@ -1,2 +1,3 @@
 global using Baken.Infrastructure.Data;
+global using Baken.Testing;
 global using Baken.Tests.Infrastructure;

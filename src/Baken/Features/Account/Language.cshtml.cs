@@ -1,4 +1,5 @@
 using Baken.Infrastructure.Localization;
+using Baken.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.AspNetCore.Mvc;
@@ -26,6 +27,6 @@ public sealed class LanguageModel : PageModel
                 SameSite = SameSiteMode.Lax,
                 IsEssential = true,
             });
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOrHome(returnUrl));
     }
 }

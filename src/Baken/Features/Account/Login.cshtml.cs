@@ -79,7 +79,7 @@ public sealed class LoginModel(
         if (result.Succeeded)
         {
             // No second factor yet: the enrolment middleware takes over from here.
-            return LocalRedirect(SafeReturnUrl(returnUrl));
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
 
         if (result.IsLockedOut || result.IsNotAllowed)
@@ -107,7 +107,7 @@ public sealed class LoginModel(
                 var result = await signInManager.PasskeySignInAsync(credentialJson);
                 if (result.Succeeded)
                 {
-                    return LocalRedirect(SafeReturnUrl(returnUrl));
+                    return LocalRedirect(Url.LocalOrHome(returnUrl));
                 }
             }
             catch (InvalidOperationException)
@@ -125,7 +125,4 @@ public sealed class LoginModel(
         ModelState.AddModelError(string.Empty, t["Login_Failed"]);
         return Page();
     }
-
-    internal string SafeReturnUrl(string? returnUrl) =>
-        !string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/";
 }

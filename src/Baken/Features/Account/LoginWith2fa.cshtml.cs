@@ -25,8 +25,7 @@ public sealed class LoginWith2faModel(SignInManager<StaffUser> signInManager, IS
     public sealed class Validator : AbstractValidator<Command>
     {
         public Validator(IStringLocalizer t) =>
-            RuleFor(c => c.Code).Must(code => TotpCode.Normalise(code) is { Length: 6 } normal && normal.All(char.IsAsciiDigit))
-                .WithMessage(t["TwoFactor_CodeFormat"]);
+            RuleFor(c => c.Code).MustBeTotpCode(t);
     }
 
     public async Task<IActionResult> OnGetAsync(string? returnUrl)
@@ -56,7 +55,7 @@ public sealed class LoginWith2faModel(SignInManager<StaffUser> signInManager, IS
         var result = await signInManager.TwoFactorAuthenticatorSignInAsync(TotpCode.Normalise(Input.Code), isPersistent: false, rememberClient: false);
         if (result.Succeeded)
         {
-            return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
 
         ModelState.AddModelError("Input.Code", t[result.IsLockedOut ? "Login_Failed" : "TwoFactor_CodeWrong"]);

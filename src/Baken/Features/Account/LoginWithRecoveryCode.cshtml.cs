@@ -60,7 +60,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signInMa
         {
             audit.RecordAs(user.Id, user.OrganisationId, "RecoveryCodeUsed", "StaffUser", user.Id);
             await db.SaveChangesAsync();
-            return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+            return LocalRedirect(Url.LocalOrHome(returnUrl));
         }
 
         ModelState.AddModelError("Input.RecoveryCode", t[result.IsLockedOut ? "Login_Failed" : "Recovery_Wrong"]);

@@ -32,8 +32,7 @@ public sealed class ReauthenticateModel(
         public Validator(IStringLocalizer t)
         {
             RuleFor(c => c.Password).NotEmpty().WithMessage(t["Login_PasswordRequired"]).MaximumLength(512);
-            RuleFor(c => c.Code).Must(code => TotpCode.Normalise(code) is { Length: 6 } normal && normal.All(char.IsAsciiDigit))
-                .WithMessage(t["TwoFactor_CodeFormat"]);
+            RuleFor(c => c.Code).MustBeTotpCode(t);
         }
     }
 
@@ -69,6 +68,6 @@ public sealed class ReauthenticateModel(
 
         // A fresh sign-in stamps a new authentication time.
         await signInManager.SignInWithClaimsAsync(user, isPersistent: false, [new Claim("amr", "mfa")]);
-        return LocalRedirect(!string.IsNullOrEmpty(returnUrl) && Url.IsLocalUrl(returnUrl) ? returnUrl : "/");
+        return LocalRedirect(Url.LocalOrHome(returnUrl));
     }
 }

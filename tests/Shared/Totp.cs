@@ -1,6 +1,6 @@
 using System.Security.Cryptography;
 
-namespace Baken.BrowserTests.Infrastructure;
+namespace Baken.Testing;
 
 /// <summary>RFC 6238 codes (HMAC-SHA1, 30-second steps, 6 digits), as an authenticator app computes them.</summary>
 public static class Totp
