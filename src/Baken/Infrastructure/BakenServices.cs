@@ -3,11 +3,13 @@ using Baken.Features.Demo;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;
+using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.Localization;
 using Baken.Infrastructure.Operations;
 using Baken.Infrastructure.Web;
 using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Baken.Infrastructure;
@@ -37,9 +39,12 @@ public static class BakenServices
         services.AddHostedService<StartupTasks>();
         services.AddSingleton(TimeProvider.System);
         services.AddBakenDatabase(configuration, options);
+        services.AddSingleton<IKeyEncryptionKeys, FileKeyEncryptionKeys>();
         services.AddDataProtection()
             .SetApplicationName("Baken")
             .PersistKeysToDbContext<BakenDbContext>();
+        services.AddOptions<KeyManagementOptions>()
+            .Configure<IKeyEncryptionKeys>((keyManagement, keys) => keyManagement.XmlEncryptor = new KekXmlEncryptor(keys));
         var cookies = CookieNames.From(options, builder.Environment);
         services.AddSingleton(cookies);
         services.AddBakenAuth(cookies);
