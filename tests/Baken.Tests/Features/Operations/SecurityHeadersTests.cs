@@ -127,6 +127,19 @@ public sealed class SecurityHeadersTests(SharedApps apps)
 
     [Theory]
     [Databases]
+    public async Task The_error_page_shows_an_error_id_and_no_technical_details(DatabaseProvider provider)
+    {
+        using var client = apps.For(provider).NewClient();
+        var (response, page) = await client.GetPageAsync("/Error");
+        response.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
+        page.QuerySelector("h1")!.TextContent.ShouldBe("Er ging iets mis");
+        page.QuerySelector("main code.baken-code")!.TextContent.Length.ShouldBe(32, "the W3C trace id, to quote to support");
+        page.Body!.TextContent.ShouldNotContain("Exception");
+        page.Body.TextContent.ShouldNotContain(" at ");
+    }
+
+    [Theory]
+    [Databases]
     public async Task The_language_switch_shows_the_interface_in_english(DatabaseProvider provider)
     {
         using var client = apps.For(provider).NewClient();
