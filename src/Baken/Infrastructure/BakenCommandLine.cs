@@ -4,10 +4,11 @@ public enum BakenCommand
 {
     Serve,
     Migrate,
+    VerifyLog,
 }
 
 /// <summary>
-/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>--demo</c>, <c>--data-dir</c>) from the
+/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>verify-log</c>, <c>--demo</c>, <c>--data-dir</c>) from the
 /// arguments that go to the ASP.NET Core host (<c>--urls</c> and configuration overrides).
 /// </summary>
 public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
@@ -22,6 +23,10 @@ public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
             if (i == 0 && arg == "migrate")
             {
                 command = BakenCommand.Migrate;
+            }
+            else if (i == 0 && arg == "verify-log")
+            {
+                command = BakenCommand.VerifyLog;
             }
             else if (arg == "--demo")
             {

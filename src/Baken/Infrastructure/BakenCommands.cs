@@ -1,8 +1,9 @@
 using Baken.Infrastructure.Data;
+using Baken.Infrastructure.ProcessingLog;
 
 namespace Baken.Infrastructure;
 
-/// <summary>Runs the chosen subcommand: serve (default) or <c>migrate</c>.</summary>
+/// <summary>Runs the chosen subcommand: serve (default), <c>migrate</c> or <c>verify-log</c>.</summary>
 public static class BakenCommands
 {
     public static async Task<int> RunAsync(WebApplication app, BakenCommandLine commandLine)
@@ -19,6 +20,8 @@ public static class BakenCommands
 
                     await Console.Out.WriteLineAsync("Database is up to date.");
                     return 0;
+                case BakenCommand.VerifyLog:
+                    return await VerifyLogAsync(app.Services, Console.Out);
                 default:
                     await app.RunAsync();
                     return 0;
@@ -29,5 +32,14 @@ public static class BakenCommands
             await Console.Error.WriteLineAsync(refused.Message);
             return 2;
         }
+    }
+
+    /// <summary>Checks the processing log; exit code 0 when intact, 1 naming the first bad entry otherwise.</summary>
+    public static async Task<int> VerifyLogAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        await output.WriteLineAsync(result.Message);
+        return result.Intact ? 0 : 1;
     }
 }

@@ -1,6 +1,7 @@
 using Baken.Features.Admin;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
+using Baken.Infrastructure.ProcessingLog;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
@@ -22,6 +23,8 @@ public abstract class BakenDbContext(DbContextOptions options)
     public DbSet<SetupToken> SetupTokens => Set<SetupToken>();
 
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    public DbSet<ProcessingLogEntry> ProcessingLog => Set<ProcessingLogEntry>();
 
     protected override void OnModelCreating(ModelBuilder builder)
     {

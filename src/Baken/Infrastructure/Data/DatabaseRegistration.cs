@@ -1,3 +1,4 @@
+using Baken.Infrastructure.ProcessingLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 
@@ -35,7 +36,9 @@ public static class DatabaseRegistration
         if (provider == DatabaseProvider.Sqlite)
         {
             connectionString = SqliteConnectionString(connectionString, options);
-            services.AddDbContext<BakenDbContext, SqliteBakenDbContext>(db => db.UseSqlite(connectionString));
+            services.AddDbContext<BakenDbContext, SqliteBakenDbContext>((provider, db) => db
+                .UseSqlite(connectionString)
+                .AddInterceptors(provider.GetRequiredService<ProcessingLogChain>()));
         }
         else
         {
@@ -45,9 +48,15 @@ public static class DatabaseRegistration
                     "Database:Provider is Postgres but ConnectionStrings:Baken is empty.");
             }
 
-            services.AddDbContext<BakenDbContext, PostgresBakenDbContext>(db => db.UseNpgsql(connectionString));
+            services.AddDbContext<BakenDbContext, PostgresBakenDbContext>((provider, db) => db
+                .UseNpgsql(connectionString)
+                .AddInterceptors(provider.GetRequiredService<ProcessingLogChain>()));
         }
 
+        services.AddSingleton<LogSigner>();
+        services.AddSingleton<ProcessingLogChain>();
+        services.AddScoped<ProcessingLogWriter>();
+        services.AddScoped<LogVerifier>();
         return services;
     }
 

@@ -200,6 +200,230 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingActivity", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DataCategories")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LegalBasis")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Purpose")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Recipients")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Retention")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubjectCategories")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ValidFromUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code", "Version")
+                        .IsUnique();
+
+                    b.ToTable("ProcessingActivities", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000001"),
+                            Code = "case-management",
+                            DataCategories = "Identificerende gegevens naar keuze van de cliënt; gezondheid, seksleven, migratiestatus, slachtofferschap",
+                            LegalBasis = "Toestemming (AVG art. 6 lid 1a, art. 9 lid 2a); taak van algemeen belang (art. 6 lid 1e)",
+                            Name = "Cliëntbegeleiding en uitstaptrajecten",
+                            Purpose = "Ondersteuning van sekswerkers en begeleiding bij uitstappen, op verzoek van de cliënt.",
+                            Recipients = "Leden van het zorgteam van de cliënt",
+                            Retention = "Voorbeeld: 2 jaar na afsluiten van het laatste traject",
+                            SubjectCategories = "Cliënten (sekswerkers en ex-sekswerkers)",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000002"),
+                            Code = "referral",
+                            DataCategories = "Gegevens die voor de verwijzing nodig zijn",
+                            LegalBasis = "Toestemming van de cliënt (AVG art. 6 lid 1a, art. 9 lid 2a); vitaal belang (art. 6 lid 1d)",
+                            Name = "Verwijzing binnen het regionale netwerk",
+                            Purpose = "Een cliënt doorverwijzen naar of aannemen van een partnerorganisatie.",
+                            Recipients = "De genoemde partnerorganisatie",
+                            Retention = "Voorbeeld: gelijk aan het dossier",
+                            SubjectCategories = "Cliënten",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000003"),
+                            Code = "statistics",
+                            DataCategories = "Tellingen, geen persoonsgegevens",
+                            LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); statistiek (art. 89)",
+                            Name = "Geanonimiseerde cijfers voor de gemeente",
+                            Purpose = "Verantwoording aan de gemeenteraad met tellingen zonder herleidbare personen.",
+                            Recipients = "Gemeente (beleidsmedewerkers)",
+                            Retention = "Voorbeeld: 10 jaar",
+                            SubjectCategories = "Cliënten (alleen geteld)",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogCheckpoint", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("SignedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.ToTable("ProcessingLogCheckpoints", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("EndedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PreviousHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ProcessingActivityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SpanId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubjectId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TraceId")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ProcessingActivityId");
+
+                    b.HasIndex("Sequence")
+                        .IsUnique();
+
+                    b.HasIndex("SubjectId", "Sequence");
+
+                    b.ToTable("ProcessingLogEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogHead", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("LastSequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Signature")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Writes")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("ProcessingLogHead", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = 1,
+                            LastHash = "0000000000000000000000000000000000000000000000000000000000000000",
+                            LastSequence = 0L,
+                            Signature = "",
+                            Writes = 0L
+                        });
+                });
+
             modelBuilder.Entity("Microsoft.AspNetCore.DataProtection.EntityFrameworkCore.DataProtectionKey", b =>
                 {
                     b.Property<int>("Id")
@@ -444,6 +668,41 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>
+                {
+                    b.HasOne("Baken.Infrastructure.ProcessingLog.ProcessingActivity", null)
+                        .WithMany()
+                        .HasForeignKey("ProcessingActivityId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.OwnsOne("Baken.Infrastructure.ProcessingLog.ProcessingLogActor", "Actor", b1 =>
+                        {
+                            b1.Property<Guid>("ProcessingLogEntryId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("OrganisationId")
+                                .HasColumnType("TEXT");
+
+                            b1.Property<string>("Roles")
+                                .HasMaxLength(300)
+                                .HasColumnType("TEXT");
+
+                            b1.Property<Guid?>("UserId")
+                                .HasColumnType("TEXT");
+
+                            b1.HasKey("ProcessingLogEntryId");
+
+                            b1.ToTable("ProcessingLogActors", (string)null);
+
+                            b1.WithOwner()
+                                .HasForeignKey("ProcessingLogEntryId");
+                        });
+
+                    b.Navigation("Actor")
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRoleClaim<System.Guid>", b =>

@@ -1,0 +1,89 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Baken.Infrastructure.ProcessingLog;
+
+/// <summary>
+/// One line of the register of processing activities (AVG art. 30): why Baken processes personal data, on what
+/// legal basis, which data about whom, how long, shared with whom. Versioned: a change adds a new version,
+/// so old log entries keep pointing at the text that applied then.
+/// </summary>
+public sealed class ProcessingActivity
+{
+    public Guid Id { get; init; }
+
+    public required string Code { get; init; }
+
+    public int Version { get; init; } = 1;
+
+    public required string Name { get; init; }
+
+    public required string Purpose { get; init; }
+
+    public required string LegalBasis { get; init; }
+
+    public required string DataCategories { get; init; }
+
+    public required string SubjectCategories { get; init; }
+
+    public required string Retention { get; init; }
+
+    public required string Recipients { get; init; }
+
+    public DateTime ValidFromUtc { get; init; }
+}
+
+internal sealed class ProcessingActivityConfiguration : IEntityTypeConfiguration<ProcessingActivity>
+{
+    public void Configure(EntityTypeBuilder<ProcessingActivity> builder)
+    {
+        builder.ToTable("ProcessingActivities");
+        builder.Property(a => a.Code).HasMaxLength(64);
+        builder.HasIndex(a => new { a.Code, a.Version }).IsUnique();
+        foreach (var property in new[] { "Name", "Purpose", "LegalBasis", "DataCategories", "SubjectCategories", "Retention", "Recipients" })
+        {
+            builder.Property(property).HasMaxLength(1000);
+        }
+
+        builder.HasData(ProcessingActivities.Register);
+    }
+}
+
+/// <summary>The activities Baken ships with (example wording, for the municipality's privacy officer to confirm).</summary>
+public static class ProcessingActivities
+{
+    public const string CaseManagement = "case-management";
+    public const string Referral = "referral";
+    public const string Statistics = "statistics";
+
+    private static readonly DateTime Shipped = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
+
+    public static readonly ProcessingActivity[] Register =
+    [
+        new()
+        {
+            Id = new Guid("7a1c0000-0000-7000-8000-000000000001"), Code = CaseManagement, Name = "Cliëntbegeleiding en uitstaptrajecten",
+            Purpose = "Ondersteuning van sekswerkers en begeleiding bij uitstappen, op verzoek van de cliënt.",
+            LegalBasis = "Toestemming (AVG art. 6 lid 1a, art. 9 lid 2a); taak van algemeen belang (art. 6 lid 1e)",
+            DataCategories = "Identificerende gegevens naar keuze van de cliënt; gezondheid, seksleven, migratiestatus, slachtofferschap",
+            SubjectCategories = "Cliënten (sekswerkers en ex-sekswerkers)", Retention = "Voorbeeld: 2 jaar na afsluiten van het laatste traject",
+            Recipients = "Leden van het zorgteam van de cliënt", ValidFromUtc = Shipped,
+        },
+        new()
+        {
+            Id = new Guid("7a1c0000-0000-7000-8000-000000000002"), Code = Referral, Name = "Verwijzing binnen het regionale netwerk",
+            Purpose = "Een cliënt doorverwijzen naar of aannemen van een partnerorganisatie.",
+            LegalBasis = "Toestemming van de cliënt (AVG art. 6 lid 1a, art. 9 lid 2a); vitaal belang (art. 6 lid 1d)",
+            DataCategories = "Gegevens die voor de verwijzing nodig zijn", SubjectCategories = "Cliënten",
+            Retention = "Voorbeeld: gelijk aan het dossier", Recipients = "De genoemde partnerorganisatie", ValidFromUtc = Shipped,
+        },
+        new()
+        {
+            Id = new Guid("7a1c0000-0000-7000-8000-000000000003"), Code = Statistics, Name = "Geanonimiseerde cijfers voor de gemeente",
+            Purpose = "Verantwoording aan de gemeenteraad met tellingen zonder herleidbare personen.",
+            LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); statistiek (art. 89)",
+            DataCategories = "Tellingen, geen persoonsgegevens", SubjectCategories = "Cliënten (alleen geteld)",
+            Retention = "Voorbeeld: 10 jaar", Recipients = "Gemeente (beleidsmedewerkers)", ValidFromUtc = Shipped,
+        },
+    ];
+}

@@ -1,0 +1,93 @@
+using System.Runtime.CompilerServices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace Baken.Infrastructure.ProcessingLog;
+
+/// <summary>
+/// Chains new processing-log entries as they are saved, in the same transaction as the change they describe:
+/// it takes the head row's lock (one UPDATE, which serialises writers on SQLite and PostgreSQL alike), numbers
+/// the entries after the head, links their hashes, and moves and re-signs the head.
+/// </summary>
+public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvider) : SaveChangesInterceptor
+{
+    public const int CheckpointInterval = 1000;
+
+    private static readonly ConditionalWeakTable<DbContext, IDbContextTransaction> OwnTransactions = new();
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result) =>
+        Pending(eventData.Context!).Count == 0
+            ? result
+            : throw new InvalidOperationException("Processing-log entries are saved with SaveChangesAsync only.");
+
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        var db = eventData.Context!;
+        var pending = Pending(db);
+        if (pending.Count == 0)
+        {
+            return result;
+        }
+
+        if (db.Database.CurrentTransaction is null)
+        {
+            OwnTransactions.AddOrUpdate(db, await db.Database.BeginTransactionAsync(cancellationToken));
+        }
+
+        await db.Database.ExecuteSqlAsync($"UPDATE \"ProcessingLogHead\" SET \"Writes\" = \"Writes\" + 1 WHERE \"Id\" = 1", cancellationToken);
+        var head = await db.Set<ProcessingLogHead>().AsNoTracking().SingleAsync(h => h.Id == ProcessingLogHead.SingletonId, cancellationToken);
+        var sequence = head.LastSequence;
+        var hash = head.LastHash;
+        foreach (var entry in pending)
+        {
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = hash;
+            entry.StartedAtUtc = LogHash.Truncate(entry.StartedAtUtc);
+            entry.EndedAtUtc = LogHash.Truncate(entry.EndedAtUtc);
+            entry.Hash = hash = LogHash.Of(entry);
+            if (sequence % CheckpointInterval == 0)
+            {
+                db.Add(new ProcessingLogCheckpoint
+                {
+                    Sequence = sequence,
+                    Hash = hash,
+                    SignedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
+                    Signature = signer.Sign(sequence, hash),
+                });
+            }
+        }
+
+        var signature = signer.Sign(sequence, hash);
+        await db.Database.ExecuteSqlAsync(
+            $"UPDATE \"ProcessingLogHead\" SET \"LastSequence\" = {sequence}, \"LastHash\" = {hash}, \"Signature\" = {signature} WHERE \"Id\" = 1",
+            cancellationToken);
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (OwnTransactions.TryGetValue(eventData.Context!, out var transaction))
+        {
+            OwnTransactions.Remove(eventData.Context!);
+            await transaction.CommitAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+
+        return result;
+    }
+
+    public override async Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        if (OwnTransactions.TryGetValue(eventData.Context!, out var transaction))
+        {
+            OwnTransactions.Remove(eventData.Context!);
+            await transaction.RollbackAsync(cancellationToken);
+            await transaction.DisposeAsync();
+        }
+    }
+
+    private static List<ProcessingLogEntry> Pending(DbContext db) =>
+        [.. db.ChangeTracker.Entries<ProcessingLogEntry>().Where(e => e.State == EntityState.Added).Select(e => e.Entity).OrderBy(e => e.Id)];
+}
