@@ -1,3 +1,4 @@
+using Baken.Infrastructure.Privacy;
 using Microsoft.AspNetCore.Identity;
 
 namespace Baken.Features.Admin;
@@ -7,15 +8,20 @@ public sealed class StaffUser : IdentityUser<Guid>
 {
     public StaffUser() => Id = Guid.CreateVersion7();
 
+    [Classified(DataClass.Identifying, DataSubject.Staff)]
     public required string DisplayName { get; set; }
 
+    [Classified(DataClass.NotPersonal)]
     public Guid OrganisationId { get; set; }
 
     public Organisation? Organisation { get; set; }
 
+    [Classified(DataClass.NotPersonal)]
     public bool IsActive { get; set; } = true;
 
+    [Classified(DataClass.NotPersonal)]
     public bool IsDemo { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public DateTime CreatedAtUtc { get; init; }
 }

@@ -1,6 +1,7 @@
 using Baken.Features.Admin;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
+using Baken.Infrastructure.Privacy;
 using Baken.Infrastructure.ProcessingLog;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -30,6 +31,8 @@ public abstract class BakenDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BakenDbContext).Assembly);
+        StaffDataClassification.Apply(builder);
+        DataClassification.ApplyAttributes(builder);
     }
 }
 

@@ -1,3 +1,4 @@
+using Baken.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,26 +11,37 @@ namespace Baken.Infrastructure.ProcessingLog;
 /// </summary>
 public sealed class ProcessingActivity
 {
+    [Classified(DataClass.NotPersonal)]
     public Guid Id { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string Code { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public int Version { get; init; } = 1;
 
+    [Classified(DataClass.NotPersonal)]
     public required string Name { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string Purpose { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string LegalBasis { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string DataCategories { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string SubjectCategories { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string Retention { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string Recipients { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public DateTime ValidFromUtc { get; init; }
 }
 

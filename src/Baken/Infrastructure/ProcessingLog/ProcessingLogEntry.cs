@@ -1,3 +1,4 @@
+using Baken.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -10,32 +11,44 @@ namespace Baken.Infrastructure.ProcessingLog;
 /// </summary>
 public sealed class ProcessingLogEntry
 {
+    [Classified(DataClass.NotPersonal)]
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
+    [Classified(DataClass.NotPersonal)]
     public long Sequence { get; set; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string TraceId { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string SpanId { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public required string Action { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public DateTime StartedAtUtc { get; set; }
 
+    [Classified(DataClass.NotPersonal)]
     public DateTime EndedAtUtc { get; set; }
 
+    [Classified(DataClass.NotPersonal)]
     public ProcessingStatus Status { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public Guid ProcessingActivityId { get; init; }
 
     /// <summary>Pseudonymous id of the data subject (a client id), never a name.</summary>
+    [Classified(DataClass.PseudonymousKey, DataSubject.Client)]
     public Guid SubjectId { get; init; }
 
     /// <summary>Who acted, kept in its own table so an export to the data subject can leave staff out.</summary>
     public ProcessingLogActor Actor { get; init; } = new();
 
+    [Classified(DataClass.Secret)]
     public required string PreviousHash { get; set; }
 
+    [Classified(DataClass.Secret)]
     public required string Hash { get; set; }
 }
 
@@ -48,10 +61,13 @@ public enum ProcessingStatus
 
 public sealed class ProcessingLogActor
 {
+    [Classified(DataClass.PseudonymousKey, DataSubject.Staff)]
     public Guid? UserId { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public Guid? OrganisationId { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public string? Roles { get; init; }
 }
 
@@ -60,27 +76,36 @@ public sealed class ProcessingLogHead
 {
     public const int SingletonId = 1;
 
+    [Classified(DataClass.NotPersonal)]
     public int Id { get; init; } = SingletonId;
 
+    [Classified(DataClass.NotPersonal)]
     public long LastSequence { get; set; }
 
+    [Classified(DataClass.Secret)]
     public required string LastHash { get; set; }
 
+    [Classified(DataClass.Secret)]
     public required string Signature { get; set; }
 
     /// <summary>Bumped first in every write transaction: taking the row lock serialises writers on both databases.</summary>
+    [Classified(DataClass.NotPersonal)]
     public long Writes { get; set; }
 }
 
 /// <summary>A signed head kept for history, every <see cref="ProcessingLogChain.CheckpointInterval"/> entries.</summary>
 public sealed class ProcessingLogCheckpoint
 {
+    [Classified(DataClass.NotPersonal)]
     public long Sequence { get; init; }
 
+    [Classified(DataClass.Secret)]
     public required string Hash { get; init; }
 
+    [Classified(DataClass.NotPersonal)]
     public DateTime SignedAtUtc { get; init; }
 
+    [Classified(DataClass.Secret)]
     public required string Signature { get; init; }
 }
 

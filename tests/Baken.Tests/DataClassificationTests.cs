@@ -1,0 +1,64 @@
+using Baken.Infrastructure.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Baken.Tests;
+
+/// <summary>Every persisted property says what it holds, and personal client data is never stored in the clear.</summary>
+public sealed class DataClassificationTests(SharedApps apps)
+{
+    private static readonly DataClass[] MustBeEncryptedForClients = [DataClass.Identifying, DataClass.SpecialCategory, DataClass.FreeText];
+
+    private IReadOnlyModel Model(DatabaseProvider provider)
+    {
+        using var scope = apps.For(provider).Services.CreateScope();
+        return scope.ServiceProvider.GetRequiredService<BakenDbContext>().GetService<IDesignTimeModel>().Model;
+    }
+
+    [Theory]
+    [Databases]
+    public void Every_persisted_property_is_classified(DatabaseProvider provider)
+    {
+        var unclassified = Model(provider).GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Select(p => (Entity: e, Property: p)))
+            .Where(x => x.Property.GetClassification() is null)
+            .Select(x => $"{x.Entity.DisplayName()}.{x.Property.Name}")
+            .ToList();
+        unclassified.ShouldBeEmpty();
+    }
+
+    [Theory]
+    [Databases]
+    public void Personal_client_data_is_encrypted(DatabaseProvider provider) =>
+        ClientDataInTheClear(Model(provider)).ShouldBeEmpty();
+
+    [Fact]
+    public void The_encryption_check_catches_a_client_name_stored_in_the_clear()
+    {
+        var builder = Microsoft.EntityFrameworkCore.Metadata.Conventions.SqliteConventionSetBuilder.CreateModelBuilder();
+        builder.Entity<FakeClient>();
+        DataClassification.ApplyAttributes(builder);
+        ClientDataInTheClear(builder.Model).ShouldBe(["FakeClient.Name"]);
+    }
+
+    private static List<string> ClientDataInTheClear(IReadOnlyModel model) =>
+        [.. model.GetEntityTypes()
+            .SelectMany(e => e.GetProperties().Select(p => (Entity: e, Property: p, Class: p.GetClassification())))
+            .Where(x => x.Class is { Subject: DataSubject.Client } c && MustBeEncryptedForClients.Contains(c.DataClass)
+                && (!x.Class.Encrypted || x.Property.ClrType != typeof(byte[])))
+            .Select(x => $"{x.Entity.DisplayName()}.{x.Property.Name}")];
+
+    private sealed class FakeClient
+    {
+        [Classified(DataClass.PseudonymousKey, DataSubject.Client)]
+        public Guid Id { get; set; }
+
+        [Classified(DataClass.Identifying, DataSubject.Client)]
+        public string Name { get; set; } = string.Empty;
+
+        [Classified(DataClass.SpecialCategory, DataSubject.Client, Encrypted = true)]
+        public byte[] Health { get; set; } = [];
+    }
+}
