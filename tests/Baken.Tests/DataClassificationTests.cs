@@ -14,7 +14,7 @@ public sealed class DataClassificationTests(SharedApps apps)
     private IReadOnlyModel Model(DatabaseProvider provider)
     {
         using var scope = apps.For(provider).Services.CreateScope();
-        return scope.ServiceProvider.GetRequiredService<BakenDbContext>().GetService<IDesignTimeModel>().Model;
+        return scope.ServiceProvider.GetRequiredService<BakenDbContext>().Model;
     }
 
     [Theory]
@@ -23,7 +23,7 @@ public sealed class DataClassificationTests(SharedApps apps)
     {
         var unclassified = Model(provider).GetEntityTypes()
             .SelectMany(e => e.GetProperties().Select(p => (Entity: e, Property: p)))
-            .Where(x => x.Property.GetClassification() is null)
+            .Where(x => DataClassification.Of(x.Property) is null)
             .Select(x => $"{x.Entity.DisplayName()}.{x.Property.Name}")
             .ToList();
         unclassified.ShouldBeEmpty();
@@ -39,13 +39,12 @@ public sealed class DataClassificationTests(SharedApps apps)
     {
         var builder = Microsoft.EntityFrameworkCore.Metadata.Conventions.SqliteConventionSetBuilder.CreateModelBuilder();
         builder.Entity<FakeClient>();
-        DataClassification.ApplyAttributes(builder);
         ClientDataInTheClear(builder.Model).ShouldBe(["FakeClient.Name"]);
     }
 
     private static List<string> ClientDataInTheClear(IReadOnlyModel model) =>
         [.. model.GetEntityTypes()
-            .SelectMany(e => e.GetProperties().Select(p => (Entity: e, Property: p, Class: p.GetClassification())))
+            .SelectMany(e => e.GetProperties().Select(p => (Entity: e, Property: p, Class: DataClassification.Of(p))))
             .Where(x => x.Class is { Subject: DataSubject.Client } c && MustBeEncryptedForClients.Contains(c.DataClass)
                 && (!x.Class.Encrypted || x.Property.ClrType != typeof(byte[])))
             .Select(x => $"{x.Entity.DisplayName()}.{x.Property.Name}")];

@@ -5,10 +5,11 @@ public enum BakenCommand
     Serve,
     Migrate,
     VerifyLog,
+    KeysRotate,
 }
 
 /// <summary>
-/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>verify-log</c>, <c>--demo</c>, <c>--data-dir</c>) from the
+/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>verify-log</c>, <c>keys rotate</c>, <c>--demo</c>, <c>--data-dir</c>) from the
 /// arguments that go to the ASP.NET Core host (<c>--urls</c> and configuration overrides).
 /// </summary>
 public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
@@ -27,6 +28,11 @@ public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
             else if (i == 0 && arg == "verify-log")
             {
                 command = BakenCommand.VerifyLog;
+            }
+            else if (i == 0 && arg == "keys" && args.Length > 1 && args[1] == "rotate")
+            {
+                command = BakenCommand.KeysRotate;
+                i++;
             }
             else if (arg == "--demo")
             {

@@ -1,9 +1,10 @@
+using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
 
 namespace Baken.Infrastructure;
 
-/// <summary>Runs the chosen subcommand: serve (default), <c>migrate</c> or <c>verify-log</c>.</summary>
+/// <summary>Runs the chosen subcommand: serve (default), <c>migrate</c>, <c>verify-log</c> or <c>keys rotate</c>.</summary>
 public static class BakenCommands
 {
     public static async Task<int> RunAsync(WebApplication app, BakenCommandLine commandLine)
@@ -22,6 +23,8 @@ public static class BakenCommands
                     return 0;
                 case BakenCommand.VerifyLog:
                     return await VerifyLogAsync(app.Services, Console.Out);
+                case BakenCommand.KeysRotate:
+                    return await RotateKeysAsync(app.Services, Console.Out);
                 default:
                     await app.RunAsync();
                     return 0;
@@ -30,6 +33,23 @@ public static class BakenCommands
         catch (StartupRefusedException refused)
         {
             await Console.Error.WriteLineAsync(refused.Message);
+            return 2;
+        }
+    }
+
+    /// <summary>Creates a new key-encryption key and rewraps every stored key under it.</summary>
+    public static async Task<int> RotateKeysAsync(IServiceProvider services, TextWriter output)
+    {
+        await using var scope = services.CreateAsyncScope();
+        try
+        {
+            var (version, rewrapped) = await scope.ServiceProvider.GetRequiredService<KeyRotation>().RotateAsync(CancellationToken.None);
+            await output.WriteLineAsync($"Key-encryption key version {version} is current; {rewrapped} keys rewrapped. Restart running instances to wrap new keys with it.");
+            return 0;
+        }
+        catch (InvalidOperationException refused)
+        {
+            await output.WriteLineAsync(refused.Message);
             return 2;
         }
     }

@@ -38,8 +38,10 @@ public static class BakenServices
         // (Data Protection loads its keys from it).
         services.AddHostedService<StartupTasks>();
         services.AddSingleton(TimeProvider.System);
+        StaffDataClassification.Register();
         services.AddBakenDatabase(configuration, options);
-        services.AddSingleton<IKeyEncryptionKeys, FileKeyEncryptionKeys>();
+        services.AddSingleton<FileKeyEncryptionKeys>();
+        services.AddSingleton<IKeyEncryptionKeys>(provider => provider.GetRequiredService<FileKeyEncryptionKeys>());
         services.AddDataProtection()
             .SetApplicationName("Baken")
             .PersistKeysToDbContext<BakenDbContext>();
@@ -66,6 +68,9 @@ public static class BakenServices
 
         services.AddBakenOperations(configuration);
         services.AddScoped<AuditLog>();
+        services.AddScoped<ClientCrypto>();
+        services.AddScoped<BlindIndex>();
+        services.AddScoped<KeyRotation>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -1,5 +1,6 @@
 using Baken.Features.Demo;
 using Baken.Features.Setup;
+using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Microsoft.Extensions.Options;
 
@@ -28,6 +29,11 @@ internal sealed class StartupTasks(
         {
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         }
+
+        await BlindIndex.EnsureKeyAsync(
+            scope.ServiceProvider.GetRequiredService<BakenDbContext>(),
+            scope.ServiceProvider.GetRequiredService<IKeyEncryptionKeys>(),
+            cancellationToken);
 
         if (options.Value.Demo)
         {

@@ -1,7 +1,6 @@
 using Baken.Infrastructure.Privacy;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Features.Admin;
 
@@ -16,49 +15,38 @@ internal static class StaffDataClassification
     private static readonly Classification StaffIdentifying = new(DataClass.Identifying, DataSubject.Staff, false);
     private static readonly Classification StaffSecret = new(DataClass.Secret, DataSubject.Staff, false);
 
-    public static void Apply(ModelBuilder builder)
+    public static void Register()
     {
-        Classify(builder, typeof(StaffUser), StaffKey, nameof(StaffUser.Id));
-        Classify(builder, typeof(StaffUser), StaffIdentifying,
+        DataClassification.Register(typeof(StaffUser), StaffKey, nameof(StaffUser.Id));
+        DataClassification.Register(typeof(StaffUser), StaffIdentifying,
             nameof(StaffUser.UserName), nameof(StaffUser.NormalizedUserName), nameof(StaffUser.Email),
             nameof(StaffUser.NormalizedEmail), nameof(StaffUser.PhoneNumber));
-        Classify(builder, typeof(StaffUser), StaffSecret, nameof(StaffUser.PasswordHash), nameof(StaffUser.SecurityStamp));
-        Classify(builder, typeof(StaffUser), NotPersonal,
+        DataClassification.Register(typeof(StaffUser), StaffSecret, nameof(StaffUser.PasswordHash), nameof(StaffUser.SecurityStamp));
+        DataClassification.Register(typeof(StaffUser), NotPersonal,
             nameof(StaffUser.ConcurrencyStamp), nameof(StaffUser.EmailConfirmed), nameof(StaffUser.PhoneNumberConfirmed),
             nameof(StaffUser.TwoFactorEnabled), nameof(StaffUser.LockoutEnd), nameof(StaffUser.LockoutEnabled),
             nameof(StaffUser.AccessFailedCount));
 
-        Classify(builder, typeof(IdentityRole<Guid>), NotPersonal, "Id", "Name", "NormalizedName", "ConcurrencyStamp");
-        Classify(builder, typeof(IdentityRoleClaim<Guid>), NotPersonal, "Id", "RoleId", "ClaimType", "ClaimValue");
-        Classify(builder, typeof(IdentityUserRole<Guid>), StaffKey, "UserId");
-        Classify(builder, typeof(IdentityUserRole<Guid>), NotPersonal, "RoleId");
-        Classify(builder, typeof(IdentityUserClaim<Guid>), NotPersonal, "Id", "ClaimType");
-        Classify(builder, typeof(IdentityUserClaim<Guid>), StaffKey, "UserId");
-        Classify(builder, typeof(IdentityUserClaim<Guid>), StaffIdentifying, "ClaimValue");
-        Classify(builder, typeof(IdentityUserLogin<Guid>), NotPersonal, "LoginProvider", "ProviderDisplayName");
-        Classify(builder, typeof(IdentityUserLogin<Guid>), StaffKey, "UserId");
-        Classify(builder, typeof(IdentityUserLogin<Guid>), StaffIdentifying, "ProviderKey");
-        Classify(builder, typeof(IdentityUserToken<Guid>), NotPersonal, "LoginProvider", "Name");
-        Classify(builder, typeof(IdentityUserToken<Guid>), StaffKey, "UserId");
-        Classify(builder, typeof(IdentityUserToken<Guid>), StaffSecret, "Value");
-        Classify(builder, typeof(IdentityUserPasskey<Guid>), StaffKey, "UserId");
-        Classify(builder, typeof(IdentityUserPasskey<Guid>), StaffSecret, "CredentialId");
-        Classify(builder, typeof(IdentityPasskeyData), StaffSecret,
+        DataClassification.Register(typeof(IdentityRole<Guid>), NotPersonal, "Id", "Name", "NormalizedName", "ConcurrencyStamp");
+        DataClassification.Register(typeof(IdentityRoleClaim<Guid>), NotPersonal, "Id", "RoleId", "ClaimType", "ClaimValue");
+        DataClassification.Register(typeof(IdentityUserRole<Guid>), StaffKey, "UserId");
+        DataClassification.Register(typeof(IdentityUserRole<Guid>), NotPersonal, "RoleId");
+        DataClassification.Register(typeof(IdentityUserClaim<Guid>), NotPersonal, "Id", "ClaimType");
+        DataClassification.Register(typeof(IdentityUserClaim<Guid>), StaffKey, "UserId");
+        DataClassification.Register(typeof(IdentityUserClaim<Guid>), StaffIdentifying, "ClaimValue");
+        DataClassification.Register(typeof(IdentityUserLogin<Guid>), NotPersonal, "LoginProvider", "ProviderDisplayName");
+        DataClassification.Register(typeof(IdentityUserLogin<Guid>), StaffKey, "UserId");
+        DataClassification.Register(typeof(IdentityUserLogin<Guid>), StaffIdentifying, "ProviderKey");
+        DataClassification.Register(typeof(IdentityUserToken<Guid>), NotPersonal, "LoginProvider", "Name");
+        DataClassification.Register(typeof(IdentityUserToken<Guid>), StaffKey, "UserId");
+        DataClassification.Register(typeof(IdentityUserToken<Guid>), StaffSecret, "Value");
+        DataClassification.Register(typeof(IdentityUserPasskey<Guid>), StaffKey, "UserId");
+        DataClassification.Register(typeof(IdentityUserPasskey<Guid>), StaffSecret, "CredentialId");
+        DataClassification.Register(typeof(IdentityPasskeyData), StaffSecret,
             "PublicKey", "AttestationObject", "ClientDataJson");
-        Classify(builder, typeof(IdentityPasskeyData), NotPersonal,
+        DataClassification.Register(typeof(IdentityPasskeyData), NotPersonal,
             "Name", "CreatedAt", "SignCount", "Transports", "IsUserVerified", "IsBackupEligible", "IsBackedUp");
-        Classify(builder, typeof(DataProtectionKey), NotPersonal, "Id", "FriendlyName");
-        Classify(builder, typeof(DataProtectionKey), new Classification(DataClass.Secret, DataSubject.None, false), "Xml");
-    }
-
-    private static void Classify(ModelBuilder builder, Type clrType, Classification classification, params string[] properties)
-    {
-        foreach (var entity in builder.Model.GetEntityTypes().Where(e => e.ClrType == clrType))
-        {
-            foreach (var name in properties)
-            {
-                entity.FindProperty(name)?.SetAnnotation(DataClassification.Annotation, classification);
-            }
-        }
+        DataClassification.Register(typeof(DataProtectionKey), NotPersonal, "Id", "FriendlyName");
+        DataClassification.Register(typeof(DataProtectionKey), new Classification(DataClass.Secret, DataSubject.None, false), "Xml");
     }
 }

@@ -27,6 +27,7 @@ public sealed class FileKeyEncryptionKeys : IKeyEncryptionKeys
     private const string Suffix = ".key";
 
     private readonly Dictionary<int, byte[]> _keys = [];
+    private readonly Lock _lock = new();
 
     public FileKeyEncryptionKeys(IOptions<BakenOptions> options, IConfiguration configuration)
     {
@@ -47,12 +48,45 @@ public sealed class FileKeyEncryptionKeys : IKeyEncryptionKeys
     /// <summary>Where the key files are; null when the key comes from configuration.</summary>
     public string? Directory { get; }
 
-    public int CurrentVersion { get; }
+    /// <summary>The version new keys are wrapped with; fixed at start (after a rotation, restart to use the new one).</summary>
+    public int CurrentVersion { get; private set; }
 
-    public ReadOnlySpan<byte> Get(int version) =>
-        _keys.TryGetValue(version, out var key)
-            ? key
-            : throw new CryptographicException($"Key-encryption key version {version} is not available to this installation.");
+    public ReadOnlySpan<byte> Get(int version)
+    {
+        lock (_lock)
+        {
+            // A version written by a rotation after this instance started is read from disk on first need,
+            // so running instances keep working while keys are rewrapped.
+            if (!_keys.ContainsKey(version) && Directory is not null && File.Exists(PathOf(Directory, version)))
+            {
+                _keys[version] = Decode(File.ReadAllText(PathOf(Directory, version)), Path.GetFileName(PathOf(Directory, version)));
+            }
+
+            return _keys.TryGetValue(version, out var key)
+                ? key
+                : throw new CryptographicException($"Key-encryption key version {version} is not available to this installation.");
+        }
+    }
+
+    /// <summary>Creates the next key version on disk and makes it current (used by <c>keys rotate</c>).</summary>
+    public int CreateNextVersion()
+    {
+        if (Directory is null)
+        {
+            throw new InvalidOperationException("Rotation needs key files; the key-encryption key comes from configuration (Baken:Keys:Kek).");
+        }
+
+        lock (_lock)
+        {
+            var next = Math.Max(_keys.Keys.Max(), System.IO.Directory.EnumerateFiles(Directory, Prefix + "*" + Suffix).Count()) + 1;
+            _keys[next] = Create(PathOf(Directory, next));
+            CurrentVersion = next;
+            return next;
+        }
+    }
+
+    private static string PathOf(string directory, int version) =>
+        Path.Combine(directory, $"{Prefix}{version.ToString(System.Globalization.CultureInfo.InvariantCulture)}{Suffix}");
 
     private void LoadOrCreate(string directory)
     {

@@ -1,7 +1,6 @@
 using Baken.Features.Admin;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
-using Baken.Infrastructure.Privacy;
 using Baken.Infrastructure.ProcessingLog;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity;
@@ -31,8 +30,6 @@ public abstract class BakenDbContext(DbContextOptions options)
     {
         base.OnModelCreating(builder);
         builder.ApplyConfigurationsFromAssembly(typeof(BakenDbContext).Assembly);
-        StaffDataClassification.Apply(builder);
-        DataClassification.ApplyAttributes(builder);
     }
 }
 

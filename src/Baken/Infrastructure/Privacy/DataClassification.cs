@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Baken.Infrastructure.Privacy;
 
@@ -49,53 +48,54 @@ public sealed class ClassifiedAttribute(DataClass dataClass, DataSubject subject
 public sealed record Classification(DataClass DataClass, DataSubject Subject, bool Encrypted);
 
 /// <summary>
-/// The one place that records the classification of every persisted property in the EF model, from
-/// <see cref="ClassifiedAttribute"/> on our own entities and from the fluent calls below for Identity's tables.
-/// A test walks the model and fails on anything unclassified, or personal client data stored in the clear.
+/// The one place to ask how a persisted property is classified: by <see cref="ClassifiedAttribute"/> on our own
+/// entities, by <see cref="Register"/> for tables that come from libraries (Identity, Data Protection). Kept out of
+/// the EF model itself, so migrations stay free of it. A test walks the model and fails on anything unclassified,
+/// and on personal client data stored in the clear.
 /// </summary>
 public static class DataClassification
 {
-    public const string Annotation = "Baken:Classification";
+    private static readonly Dictionary<(Type Entity, string Property), Classification> Registered = [];
 
-    public static PropertyBuilder<T> IsClassified<T>(this PropertyBuilder<T> property, DataClass dataClass, DataSubject subject = DataSubject.None, bool encrypted = false)
+    /// <summary>Classifies properties of a type we cannot put attributes on.</summary>
+    public static void Register(Type entity, Classification classification, params string[] properties)
     {
-        property.HasAnnotation(Annotation, new Classification(dataClass, subject, encrypted));
-        return property;
+        lock (Registered)
+        {
+            foreach (var property in properties)
+            {
+                Registered[(entity, property)] = classification;
+            }
+        }
     }
 
-    public static Classification? GetClassification(this IReadOnlyProperty property) =>
-        property.FindAnnotation(Annotation)?.Value as Classification;
-
-    /// <summary>
-    /// Copies attributes into annotations, and gives key columns without a property of their own (the keys
-    /// that link an owned or JSON type to its owner) the classification of the key they point at.
-    /// Call at the end of OnModelCreating.
-    /// </summary>
-    public static void ApplyAttributes(ModelBuilder builder)
+    public static Classification? Of(IReadOnlyProperty property)
     {
-        var entities = builder.Model.GetEntityTypes().ToList();
-        foreach (var property in entities.SelectMany(e => e.GetProperties()))
+        if (property.PropertyInfo?.GetCustomAttributes(typeof(ClassifiedAttribute), inherit: true).FirstOrDefault() is ClassifiedAttribute attribute)
         {
-            if (property.PropertyInfo?.GetCustomAttributes(typeof(ClassifiedAttribute), inherit: true).FirstOrDefault() is ClassifiedAttribute attribute)
+            return new Classification(attribute.DataClass, attribute.Subject, attribute.Encrypted);
+        }
+
+        lock (Registered)
+        {
+            if (Registered.TryGetValue((property.DeclaringType.ClrType, property.Name), out var registered))
             {
-                property.SetAnnotation(Annotation, new Classification(attribute.DataClass, attribute.Subject, attribute.Encrypted));
+                return registered;
             }
         }
 
-        foreach (var property in entities.SelectMany(e => e.GetProperties()).Where(p => p.IsShadowProperty() && p.FindAnnotation(Annotation) is null))
+        if (!property.IsShadowProperty())
         {
-            var principal = property.GetContainingForeignKeys()
-                .Select(fk => fk.PrincipalKey.Properties[fk.Properties.ToList().IndexOf(property)])
-                .FirstOrDefault(p => p.FindAnnotation(Annotation) is not null);
-            if (principal is not null)
-            {
-                property.SetAnnotation(Annotation, principal.FindAnnotation(Annotation)!.Value);
-            }
-            else if (property.IsKey())
-            {
-                // The synthetic key of a JSON-mapped owned type: a position, not data.
-                property.SetAnnotation(Annotation, new Classification(DataClass.NotPersonal, DataSubject.None, false));
-            }
+            return null;
         }
+
+        // A key column without a property of its own (linking an owned or JSON type to its owner) is whatever
+        // the key it points at is; the synthetic key of a JSON-mapped type is a position, not data.
+        var principal = property.GetContainingForeignKeys()
+            .Select(fk => fk.PrincipalKey.Properties[fk.Properties.ToList().IndexOf(property)])
+            .FirstOrDefault();
+        return principal is not null ? Of(principal)
+            : property.IsKey() ? new Classification(DataClass.NotPersonal, DataSubject.None, false)
+            : null;
     }
 }

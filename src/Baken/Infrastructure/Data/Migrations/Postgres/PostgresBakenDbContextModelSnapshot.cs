@@ -205,6 +205,78 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AuditEvents", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Infrastructure.Crypto.BlindIndexEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("Kind", "Hash");
+
+                    b.ToTable("BlindIndex", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Crypto.ClientKey", b =>
+                {
+                    b.Property<Guid>("ClientId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("KekVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("KeyVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("ClientId");
+
+                    b.HasIndex("KekVersion");
+
+                    b.ToTable("ClientKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Infrastructure.Crypto.InstallationSecret", b =>
+                {
+                    b.Property<string>("Purpose")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<int>("KekVersion")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("WrappedKey")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Purpose");
+
+                    b.ToTable("InstallationSecrets", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingActivity", b =>
                 {
                     b.Property<Guid>("Id")
