@@ -25,34 +25,52 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
 
     private static readonly string[] Visitors = [Anonymous, .. Roles.All];
 
-    /// <summary>Expected outcome for anonymous visitors and for every role (signed in with both factors).</summary>
-    private static readonly Dictionary<string, (Outcome Anonymous, Outcome SignedIn, Outcome Admin)> Matrix = new()
+    private static readonly string[] ClientWorkers =
+        [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker];
+
+    /// <summary>The same outcome for every signed-in role.</summary>
+    private static Func<string, Outcome> Everyone(Outcome anonymous, Outcome signedIn) =>
+        visitor => visitor == Anonymous ? anonymous : signedIn;
+
+    /// <summary>Anonymous visitors are sent to sign in; the named roles get <paramref name="allowed"/>, all others 404.</summary>
+    private static Func<string, Outcome> Only(string[] roles, Outcome allowed = Outcome.Ok) =>
+        visitor => visitor == Anonymous ? Outcome.ToLogin : roles.Contains(visitor) ? allowed : Outcome.NotFound;
+
+    /// <summary>
+    /// Expected outcome per endpoint and visitor. Each visitor is a fresh user of the first organisation; the
+    /// client in URLs sits in that organisation's intake queue.
+    /// </summary>
+    private static readonly Dictionary<string, Func<string, Outcome>> Matrix = new()
     {
-        [""] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
-        ["Account/Login"] = (Outcome.Ok, Outcome.ToHome, Outcome.ToHome),
-        ["Account/LoginWith2fa"] = (Outcome.ToLogin, Outcome.ToLogin, Outcome.ToLogin),
-        ["Account/LoginWithRecoveryCode"] = (Outcome.ToLogin, Outcome.ToLogin, Outcome.ToLogin),
-        ["Account/EnrolAuthenticator"] = (Outcome.ToLogin, Outcome.ToHome, Outcome.ToHome),
-        ["Account/Reauthenticate"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
-        ["Account/Passkeys"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
-        ["Account/Logout"] = (Outcome.ToLogin, Outcome.Ok, Outcome.Ok),
-        ["Account/Language"] = (Outcome.ToHome, Outcome.ToHome, Outcome.ToHome),
-        ["Setup/{token}"] = (Outcome.NotFound, Outcome.NotFound, Outcome.NotFound),
-        ["Error/{code:int?}"] = (Outcome.ServerError, Outcome.ServerError, Outcome.ServerError),
-        ["health/live"] = (Outcome.Ok, Outcome.Ok, Outcome.Ok),
-        ["health/ready"] = (Outcome.Ok, Outcome.Ok, Outcome.Ok),
-        ["Admin/Users"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Users/Index"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Users/Create"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Users/Edit/{id:guid}"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Users/Deactivate/{id:guid}"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Users/ResetSecondFactor/{id:guid}"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Organisations"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Organisations/Index"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Organisations/Create"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Organisations/Edit/{id:guid}"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Audit"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
-        ["Admin/Audit/Index"] = (Outcome.ToLogin, Outcome.NotFound, Outcome.Ok),
+        [""] = Everyone(Outcome.ToLogin, Outcome.Ok),
+        ["Account/Login"] = Everyone(Outcome.Ok, Outcome.ToHome),
+        ["Account/LoginWith2fa"] = Everyone(Outcome.ToLogin, Outcome.ToLogin),
+        ["Account/LoginWithRecoveryCode"] = Everyone(Outcome.ToLogin, Outcome.ToLogin),
+        ["Account/EnrolAuthenticator"] = Everyone(Outcome.ToLogin, Outcome.ToHome),
+        ["Account/Reauthenticate"] = Everyone(Outcome.ToLogin, Outcome.Ok),
+        ["Account/Passkeys"] = Everyone(Outcome.ToLogin, Outcome.Ok),
+        ["Account/Logout"] = Everyone(Outcome.ToLogin, Outcome.Ok),
+        ["Account/Language"] = Everyone(Outcome.ToHome, Outcome.ToHome),
+        ["Setup/{token}"] = Everyone(Outcome.NotFound, Outcome.NotFound),
+        ["Error/{code:int?}"] = Everyone(Outcome.ServerError, Outcome.ServerError),
+        ["health/live"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["health/ready"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Admin/Users"] = Only([Roles.Beheerder]),
+        ["Admin/Users/Index"] = Only([Roles.Beheerder]),
+        ["Admin/Users/Create"] = Only([Roles.Beheerder]),
+        ["Admin/Users/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Users/Deactivate/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Users/ResetSecondFactor/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Organisations"] = Only([Roles.Beheerder]),
+        ["Admin/Organisations/Index"] = Only([Roles.Beheerder]),
+        ["Admin/Organisations/Create"] = Only([Roles.Beheerder]),
+        ["Admin/Organisations/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Audit"] = Only([Roles.Beheerder]),
+        ["Admin/Audit/Index"] = Only([Roles.Beheerder]),
+        ["Clients"] = Only(ClientWorkers),
+        ["Clients/Index"] = Only(ClientWorkers),
+        ["Clients/Create"] = Only(ClientWorkers),
+        ["Clients/{id:guid}"] = Only(ClientWorkers),
     };
 
     [Fact]
@@ -69,23 +87,26 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
     {
         var app = apps.For(provider);
         var someUser = await app.QueryAsync(db => db.Users.Select(u => u.Id).FirstAsync());
-        var someOrganisation = await app.QueryAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        var someOrganisation = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).FirstAsync());
+        var (intakeClient, _) = await app.CreateClientAsync(someOrganisation);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
             using var client = app.NewClient();
             if (visitor != Anonymous)
             {
-                await client.SignInAsync(await app.CreateUserAsync(visitor));
+                await client.SignInAsync(await app.CreateUserAsync(visitor, organisationId: someOrganisation));
             }
 
             foreach (var (pattern, expected) in Matrix)
             {
+                var id = pattern.StartsWith("Clients", StringComparison.Ordinal) ? intakeClient
+                    : pattern.Contains("Organisations", StringComparison.Ordinal) ? someOrganisation : someUser;
                 var url = "/" + pattern
-                    .Replace("{id:guid}", (pattern.Contains("Organisations", StringComparison.Ordinal) ? someOrganisation : someUser).ToString(), StringComparison.Ordinal)
+                    .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                     .Replace("{token}", "no-such-token", StringComparison.Ordinal)
                     .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
-                var want = visitor == Anonymous ? expected.Anonymous : visitor == Roles.Beheerder ? expected.Admin : expected.SignedIn;
+                var want = expected(visitor);
                 var got = Classify(await client.GetAsync(url));
                 if (got != want)
                 {

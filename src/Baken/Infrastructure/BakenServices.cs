@@ -1,4 +1,5 @@
 using Baken.Features.Admin;
+using Baken.Features.Clients;
 using Baken.Features.Demo;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
@@ -71,6 +72,8 @@ public static class BakenServices
         services.AddScoped<ClientCrypto>();
         services.AddScoped<BlindIndex>();
         services.AddScoped<KeyRotation>();
+        services.AddScoped<ClientAccess>();
+        services.AddScoped<ClientRecords>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -13,12 +13,14 @@ public static class StaffBuilder
     public sealed record CreatedUser(Guid Id, string Email, string? TotpSecret);
 
     public static async Task<CreatedUser> CreateUserAsync(
-        this BakenAppFactory app, string role, bool withTotp = true, string? email = null)
+        this BakenAppFactory app, string role, bool withTotp = true, string? email = null, Guid? organisationId = null)
     {
         email ??= $"user-{Guid.NewGuid():N}@test.example";
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
-        var organisation = await db.Organisations.OrderBy(o => o.Name).FirstOrDefaultAsync();
+        var organisation = organisationId is { } chosen
+            ? await db.Organisations.SingleAsync(o => o.Id == chosen)
+            : await db.Organisations.OrderBy(o => o.Name).FirstOrDefaultAsync();
         if (organisation is null)
         {
             organisation = new Organisation { Name = "Test organisation", Kind = OrganisationKind.CareProvider };

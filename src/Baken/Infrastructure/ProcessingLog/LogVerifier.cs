@@ -13,10 +13,13 @@ public sealed class LogVerifier(BakenDbContext db, LogSigner signer)
 {
     public async Task<LogVerification> VerifyAsync(CancellationToken cancellationToken)
     {
+        // The head first: entries written while the check runs come after it and are left for the next check.
+        var head = await db.Set<ProcessingLogHead>().AsNoTracking().SingleAsync(cancellationToken);
         long expected = 1;
         var previous = LogHash.Genesis;
         var hashes = new Dictionary<long, string>();
-        await foreach (var entry in db.Set<ProcessingLogEntry>().AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var entry in db.Set<ProcessingLogEntry>().AsNoTracking().Where(e => e.Sequence <= head.LastSequence)
+            .OrderBy(e => e.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (entry.Sequence != expected)
             {
@@ -43,7 +46,6 @@ public sealed class LogVerifier(BakenDbContext db, LogSigner signer)
         }
 
         var count = expected - 1;
-        var head = await db.Set<ProcessingLogHead>().AsNoTracking().SingleAsync(cancellationToken);
         if (head.LastSequence != count || head.LastHash != previous)
         {
             return Broken(count, count + 1, $"the log ends at entry {count}, but its signed head says {head.LastSequence}: entries were removed from the end or the head was altered");
@@ -54,7 +56,7 @@ public sealed class LogVerifier(BakenDbContext db, LogSigner signer)
             return Broken(count, head.LastSequence, "the signature of the log's head is not valid");
         }
 
-        await foreach (var checkpoint in db.Set<ProcessingLogCheckpoint>().AsNoTracking().OrderBy(c => c.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
+        await foreach (var checkpoint in db.Set<ProcessingLogCheckpoint>().AsNoTracking().Where(c => c.Sequence <= head.LastSequence).OrderBy(c => c.Sequence).AsAsyncEnumerable().WithCancellation(cancellationToken))
         {
             if (!hashes.TryGetValue(checkpoint.Sequence, out var hash) || hash != checkpoint.Hash
                 || !signer.Verify(checkpoint.Sequence, checkpoint.Hash, checkpoint.Signature))

@@ -135,6 +135,99 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Clients.Client", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Address")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Alias")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Bsn")
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<byte[]>("ContactChannel")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("ContactValue")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("DateOfBirth")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Email")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("GenderIdentity")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Languages")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("LegalName")
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Level")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Nationality")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Phone")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "CreatedAtUtc");
+
+                    b.ToTable("Clients", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Clients.ClientTeamMember", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("FromUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("UserId", "ClientId");
+
+                    b.ToTable("ClientTeamMembers", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Setup.SetupToken", b =>
                 {
                     b.Property<Guid>("Id")
@@ -751,6 +844,30 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .IsRequired();
 
                     b.Navigation("Organisation");
+                });
+
+            modelBuilder.Entity("Baken.Features.Clients.Client", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Clients.ClientTeamMember", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>

@@ -1,0 +1,123 @@
+using Baken.Infrastructure.Privacy;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Baken.Features.Clients;
+
+/// <summary>How identifiable a client has chosen to be. Every field is optional, even when identified.</summary>
+public enum IdentityLevel
+{
+    /// <summary>Only the client code and, if they like, a self-chosen alias.</summary>
+    Anonymous = 1,
+
+    /// <summary>Alias plus one way to reach them that they choose.</summary>
+    Pseudonymous = 2,
+
+    /// <summary>Legal identity and contact details, as far as the client wants to give them.</summary>
+    Identified = 3,
+}
+
+/// <summary>
+/// A client. Everything personal is stored encrypted with the client's own key (see <c>ClientCrypto</c>);
+/// the plain columns say nothing about who the client is.
+/// </summary>
+public sealed class Client
+{
+    public const string Table = "Clients";
+
+    [Classified(DataClass.PseudonymousKey, DataSubject.Client)]
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    /// <summary>System-made, speakable code such as <c>BK-7F3K-Q9</c>: how staff refer to the client.</summary>
+    [Classified(DataClass.PseudonymousKey, DataSubject.Client)]
+    public required string Code { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public IdentityLevel Level { get; set; }
+
+    /// <summary>The organisation whose intake queue the client is in until a care team takes over.</summary>
+    [Classified(DataClass.NotPersonal)]
+    public Guid OrganisationId { get; set; }
+
+    [Classified(DataClass.NotPersonal)]
+    public DateTime CreatedAtUtc { get; init; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Alias { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? ContactChannel { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? ContactValue { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? LegalName { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? DateOfBirth { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Bsn { get; set; }
+
+    [Classified(DataClass.SpecialCategory, DataSubject.Client, Encrypted = true)]
+    public byte[]? Nationality { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Address { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Phone { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Email { get; set; }
+
+    [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
+    public byte[]? Languages { get; set; }
+
+    [Classified(DataClass.SpecialCategory, DataSubject.Client, Encrypted = true)]
+    public byte[]? GenderIdentity { get; set; }
+}
+
+/// <summary>
+/// Explicit membership of a client's care team, with history. Until trajectories exist (which will add their
+/// own team by role), this is what gives a staff member access to a client's file.
+/// </summary>
+public sealed class ClientTeamMember
+{
+    [Classified(DataClass.NotPersonal)]
+    public Guid Id { get; init; } = Guid.CreateVersion7();
+
+    [Classified(DataClass.PseudonymousKey, DataSubject.Client)]
+    public Guid ClientId { get; init; }
+
+    [Classified(DataClass.PseudonymousKey, DataSubject.Staff)]
+    public Guid UserId { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public DateTime FromUtc { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public DateTime? ToUtc { get; set; }
+}
+
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>, IEntityTypeConfiguration<ClientTeamMember>
+{
+    public void Configure(EntityTypeBuilder<Client> builder)
+    {
+        builder.ToTable(Client.Table);
+        builder.Property(c => c.Code).HasMaxLength(10);
+        builder.HasIndex(c => c.Code).IsUnique();
+        builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+        builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
+    }
+
+    public void Configure(EntityTypeBuilder<ClientTeamMember> builder)
+    {
+        builder.ToTable("ClientTeamMembers");
+        builder.HasIndex(m => new { m.UserId, m.ClientId });
+        builder.HasIndex(m => m.ClientId);
+        builder.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Admin.StaffUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,68 @@
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.ProcessingLog;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Features.Clients;
+
+/// <summary>
+/// The client file. Opening it is need-to-know (see <see cref="ClientAccess"/>); a refusal answers 404 and is
+/// recorded in the processing log just like a successful read.
+/// </summary>
+[Authorize(Roles = ClientAccess.ClientRoles)]
+public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientRecords records, ProcessingLogWriter processingLog) : PageModel
+{
+    public sealed record TeamRow(string Name, string Organisation, DateTime FromUtc);
+
+    public sealed record LogRow(DateTime AtUtc, string Action, string? Organisation, ProcessingStatus Status);
+
+    public string Code { get; private set; } = string.Empty;
+
+    public IdentityLevel Level { get; private set; }
+
+    public ClientIdentity Identity { get; private set; } = new();
+
+    public IReadOnlyList<TeamRow> Team { get; private set; } = [];
+
+    public IReadOnlyList<LogRow> RecentProcessing { get; private set; } = [];
+
+    public bool Created { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created = false, CancellationToken cancellationToken = default)
+    {
+        if (!await access.CanOpenAsync(User, id, cancellationToken))
+        {
+            if (await db.Set<Client>().AnyAsync(c => c.Id == id, cancellationToken))
+            {
+                processingLog.Record(ProcessingActivities.CaseManagement, "ClientFileViewed", id, ProcessingStatus.Denied);
+                await db.SaveChangesAsync(cancellationToken);
+            }
+
+            return NotFound();
+        }
+
+        var client = await db.Set<Client>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+        Code = client.Code;
+        Level = client.Level;
+        Created = created;
+        Identity = await records.ReadAsync(client, "ClientFileViewed", cancellationToken);
+        Team = await db.Set<ClientTeamMember>().AsNoTracking()
+            .Where(m => m.ClientId == id && m.ToUtc == null)
+            .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamRow(u.DisplayName, u.Organisation!.Name, m.FromUtc))
+            .ToListAsync(cancellationToken);
+        RecentProcessing = await db.ProcessingLog.AsNoTracking()
+            .Where(e => e.SubjectId == id)
+            .OrderByDescending(e => e.Sequence)
+            .Take(20)
+            .Select(e => new LogRow(
+                e.EndedAtUtc,
+                e.Action,
+                db.Organisations.Where(o => o.Id == e.Actor.OrganisationId).Select(o => o.Name).FirstOrDefault(),
+                e.Status))
+            .ToListAsync(cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
+}

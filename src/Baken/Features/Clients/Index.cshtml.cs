@@ -1,0 +1,43 @@
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Features.Clients;
+
+/// <summary>
+/// The clients this user may open, newest first, with search by client code or by an exact alias, name, phone
+/// number or e-mail address (through the blind index: nothing is searched in the clear).
+/// </summary>
+[Authorize(Roles = ClientAccess.ClientRoles)]
+public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRecords records) : PageModel
+{
+    public sealed record Row(Guid Id, string Code, IdentityLevel Level, string? Alias, DateTime CreatedAtUtc);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public PageInfo Paging { get; private set; } = new(1, Infrastructure.Web.Paging.DefaultPageSize, 0);
+
+    public string? Query { get; private set; }
+
+    public async Task OnGetAsync(string? q, int p = 1, CancellationToken cancellationToken = default)
+    {
+        Query = q?.Trim();
+        var clients = access.Openable(User).AsNoTracking();
+        if (!string.IsNullOrEmpty(Query))
+        {
+            var found = await records.SearchAsync(Query, cancellationToken);
+            clients = clients.Where(c => found.Contains(c.Id));
+        }
+
+        var (page, paging) = await clients
+            .OrderByDescending(c => c.CreatedAtUtc)
+            .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.CreatedAtUtc })
+            .ToPageAsync(p, cancellationToken);
+        Paging = paging;
+        var aliases = await records.ReadAliasesAsync([.. page.Select(c => (c.Id, c.Alias))], cancellationToken);
+        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc))];
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
