@@ -1,4 +1,5 @@
 using Baken.Features.Admin;
+using Baken.Features.Clients;
 using Baken.Infrastructure;
 using Baken.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -9,7 +10,7 @@ namespace Baken.Features.Demo;
 /// Fills an empty database with synthetic, visibly fake demo data. Refuses a database that holds anything that
 /// is not demo data. Later features add their own demo data here.
 /// </summary>
-public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, TimeProvider timeProvider, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, ClientRecords clients, TimeProvider timeProvider, ILogger<DemoSeeder> logger)
 {
     public const string Password = "Baken-demo-2026!";
     public const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -28,6 +29,24 @@ public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, TimePr
         ("beleid@baken.example", Roles.Beleidsmedewerker, 0),
         ("verwijzer@baken.example", Roles.Verwijzer, 2),
     ];
+
+    /// <summary>Synthetic clients at each identity level, on the demo case manager's caseload. Obviously fake details.</summary>
+    private async Task SeedClientsAsync(Guid careProvider, CancellationToken cancellationToken)
+    {
+        var manager = await db.Users.Where(u => u.Email == "casemanager@baken.example").Select(u => u.Id).SingleAsync(cancellationToken);
+        await clients.CreateAsync(IdentityLevel.Anonymous, new ClientIdentity { Alias = "Demo Zonnebloem" }, careProvider, manager, cancellationToken);
+        await clients.CreateAsync(IdentityLevel.Pseudonymous,
+            new ClientIdentity { Alias = "Demo Merel", ContactChannel = "infocentre" }, careProvider, manager, cancellationToken);
+        await clients.CreateAsync(IdentityLevel.Identified, new ClientIdentity
+        {
+            Alias = "Demo Sam",
+            LegalName = "Sam Voorbeeld (demo)",
+            DateOfBirth = "1994-03-12",
+            Languages = "Nederlands, Engels",
+            GenderIdentity = "non-binair",
+        }, careProvider, manager, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+    }
 
     public async Task SeedAsync(CancellationToken cancellationToken)
     {
@@ -74,6 +93,7 @@ public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, TimePr
             await accounts.SetKnownAuthenticatorKeyAsync(user, TotpSecret, cancellationToken);
         }
 
+        await SeedClientsAsync(organisations[1].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }

@@ -49,6 +49,7 @@ public sealed class DemoModeTests
             app.StartServer();
             (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(10);
             (await app.QueryAsync(db => db.Organisations.CountAsync())).ShouldBe(3);
+            (await app.QueryAsync(db => db.Set<Baken.Features.Clients.Client>().Select(c => c.Level).Distinct().CountAsync())).ShouldBe(3, "demo clients at all three levels");
         }
     }
 }

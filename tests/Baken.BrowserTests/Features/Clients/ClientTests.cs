@@ -1,0 +1,36 @@
+namespace Baken.BrowserTests.Features.Clients;
+
+public sealed class ClientTests(BrowserSuite browser)
+{
+    [BrowserFact]
+    public Task A_case_manager_registers_a_pseudonymous_client_and_sees_the_file() =>
+        browser.RunAsync(async page =>
+        {
+            await page.SignInAsync("casemanager@baken.example");
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cliënten", Exact = true }).First.ClickAsync();
+            await Expect(page.Heading("Cliënten")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Demo Zonnebloem" })).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Cliënt registreren" }).ClickAsync();
+            await Expect(page.Heading("Cliënt registreren")).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.SaveScreenshotAsync("client-create");
+            await page.Button("Cliënt registreren").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Alert).First).ToContainTextAsync("Kies samen met de cliënt een niveau.");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.GetByLabel("Pseudoniem", new() { Exact = true }).CheckAsync();
+            await page.GetByLabel("Zelfgekozen naam", new() { Exact = true }).FillAsync("Lavendel");
+            await page.GetByLabel("Manier van contact", new() { Exact = true }).SelectOptionAsync("messenger");
+            await page.GetByLabel("Nummer, adres of gebruikersnaam", new() { Exact = true }).FillAsync("@lavendel-demo");
+            await page.Button("Cliënt registreren").ClickAsync();
+
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("De cliënt is geregistreerd met code BK-");
+            await Expect(page.GetByText("@lavendel-demo")).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Geregistreerd", Exact = true })).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.SaveScreenshotAsync("client-file");
+        });
+}
