@@ -71,6 +71,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Clients/Index"] = Only(ClientWorkers),
         ["Clients/Create"] = Only(ClientWorkers),
         ["Clients/{id:guid}"] = Only(ClientWorkers),
+        ["Clients/{id:guid}/Consents"] = Only(ClientWorkers),
     };
 
     [Fact]

@@ -74,6 +74,7 @@ public static class BakenServices
         services.AddScoped<KeyRotation>();
         services.AddScoped<ClientAccess>();
         services.AddScoped<ClientRecords>();
+        services.AddScoped<ConsentCheck>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -18,6 +18,8 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
 
     public sealed record LogRow(DateTime AtUtc, string Action, string? Organisation, ProcessingStatus Status);
 
+    public Guid Id { get; private set; }
+
     public string Code { get; private set; } = string.Empty;
 
     public IdentityLevel Level { get; private set; }
@@ -44,6 +46,7 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
         }
 
         var client = await db.Set<Client>().AsNoTracking().SingleAsync(c => c.Id == id, cancellationToken);
+        Id = client.Id;
         Code = client.Code;
         Level = client.Level;
         Created = created;
