@@ -28,10 +28,33 @@ public sealed class ClientAccess(BakenDbContext db, TimeProvider timeProvider)
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var members = db.Set<ClientTeamMember>();
+        var glass = db.Set<BreakGlassAccess>();
         return db.Set<Client>().Where(c =>
             members.Any(m => m.ClientId == c.Id && m.UserId == userId && (m.ToUtc == null || m.ToUtc > now))
-            || (c.OrganisationId == organisationId && !members.Any(m => m.ClientId == c.Id && (m.ToUtc == null || m.ToUtc > now))));
+            || (c.OrganisationId == organisationId && !members.Any(m => m.ClientId == c.Id && (m.ToUtc == null || m.ToUtc > now)))
+            || glass.Any(b => b.ClientId == c.Id && b.UserId == userId && b.ExpiresAtUtc > now));
     }
+
+    /// <summary>
+    /// The clients shown in this user's list: what they may open and, for a team lead, every client of their
+    /// organisation (listed by code and alias; the file itself needs team membership or break-the-glass).
+    /// </summary>
+    public IQueryable<Client> Listable(ClaimsPrincipal user)
+    {
+        var openable = Openable(user);
+        if (!user.IsInRole(Roles.Teamleider) || user.OrganisationId() is not { } organisationId)
+        {
+            return openable;
+        }
+
+        return db.Set<Client>().Where(c => c.OrganisationId == organisationId || openable.Any(o => o.Id == c.Id));
+    }
+
+    /// <summary>A team lead may break the glass for clients of their own organisation they cannot open yet.</summary>
+    public async Task<bool> CanBreakGlassAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken) =>
+        user.IsInRole(Roles.Teamleider)
+        && await Listable(user).AnyAsync(c => c.Id == clientId, cancellationToken)
+        && !await CanOpenAsync(user, clientId, cancellationToken);
 
     public Task<bool> CanOpenAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken) =>
         Openable(user).AnyAsync(c => c.Id == clientId, cancellationToken);

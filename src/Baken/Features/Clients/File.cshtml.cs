@@ -1,3 +1,4 @@
+using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
 using Microsoft.AspNetCore.Authorization;
@@ -12,8 +13,12 @@ namespace Baken.Features.Clients;
 /// recorded in the processing log just like a successful read.
 /// </summary>
 [Authorize(Roles = ClientAccess.ClientRoles)]
-public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientRecords records, ProcessingLogWriter processingLog) : PageModel
+public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientRecords records, ClientCrypto crypto, ProcessingLogWriter processingLog) : PageModel
 {
+    public sealed record BreakGlassRow(string Name, DateTime StartedAtUtc, DateTime ExpiresAtUtc, string? Reason);
+
+    public IReadOnlyList<BreakGlassRow> BreakGlass { get; private set; } = [];
+
     public sealed record TeamRow(string Name, string Organisation, DateTime FromUtc);
 
     public sealed record LogRow(DateTime AtUtc, string Action, string? Organisation, ProcessingStatus Status);
@@ -55,6 +60,20 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
             .Where(m => m.ClientId == id && m.ToUtc == null)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamRow(u.DisplayName, u.Organisation!.Name, m.FromUtc))
             .ToListAsync(cancellationToken);
+        var glass = await db.Set<BreakGlassAccess>().AsNoTracking()
+            .Where(b => b.ClientId == id)
+            .OrderByDescending(b => b.StartedAtUtc)
+            .Take(20)
+            .Join(db.Users, b => b.UserId, u => u.Id, (b, u) => new { b.Id, u.DisplayName, b.StartedAtUtc, b.ExpiresAtUtc, b.Reason })
+            .ToListAsync(cancellationToken);
+        var rows = new List<BreakGlassRow>();
+        foreach (var b in glass)
+        {
+            rows.Add(new BreakGlassRow(b.DisplayName, b.StartedAtUtc, b.ExpiresAtUtc,
+                await crypto.DecryptAsync(id, BreakGlassAccess.Table, nameof(BreakGlassAccess.Reason), b.Id, b.Reason, cancellationToken)));
+        }
+
+        BreakGlass = rows;
         RecentProcessing = await db.ProcessingLog.AsNoTracking()
             .Where(e => e.SubjectId == id)
             .OrderByDescending(e => e.Sequence)

@@ -13,7 +13,7 @@ namespace Baken.Features.Clients;
 [Authorize(Roles = ClientAccess.ClientRoles)]
 public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRecords records) : PageModel
 {
-    public sealed record Row(Guid Id, string Code, IdentityLevel Level, string? Alias, DateTime CreatedAtUtc);
+    public sealed record Row(Guid Id, string Code, IdentityLevel Level, string? Alias, DateTime CreatedAtUtc, bool CanOpen);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -24,7 +24,8 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
     public async Task OnGetAsync(string? q, int p = 1, CancellationToken cancellationToken = default)
     {
         Query = q?.Trim();
-        var clients = access.Openable(User).AsNoTracking();
+        var clients = access.Listable(User).AsNoTracking();
+        var openable = access.Openable(User);
         if (!string.IsNullOrEmpty(Query))
         {
             var found = await records.SearchAsync(Query, cancellationToken);
@@ -33,11 +34,11 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
 
         var (page, paging) = await clients
             .OrderByDescending(c => c.CreatedAtUtc)
-            .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.CreatedAtUtc })
+            .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.CreatedAtUtc, CanOpen = openable.Any(o => o.Id == c.Id) })
             .ToPageAsync(p, cancellationToken);
         Paging = paging;
         var aliases = await records.ReadAliasesAsync([.. page.Select(c => (c.Id, c.Alias))], cancellationToken);
-        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc))];
+        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen))];
         await db.SaveChangesAsync(cancellationToken);
     }
 }
