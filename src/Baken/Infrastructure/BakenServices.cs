@@ -75,6 +75,7 @@ public static class BakenServices
         services.AddScoped<ClientAccess>();
         services.AddScoped<ClientRecords>();
         services.AddScoped<ConsentCheck>();
+        services.AddScoped<ClientExporter>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -21,9 +21,13 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
 
     public string? Query { get; private set; }
 
-    public async Task OnGetAsync(string? q, int p = 1, CancellationToken cancellationToken = default)
+    /// <summary>The code of a client just erased, to confirm it (the code alone says nothing about the person).</summary>
+    public string? Erased { get; private set; }
+
+    public async Task OnGetAsync(string? q, string? erased, int p = 1, CancellationToken cancellationToken = default)
     {
         Query = q?.Trim();
+        Erased = ClientCode.Normalise(erased);
         var clients = access.Listable(User).AsNoTracking();
         var openable = access.Openable(User);
         if (!string.IsNullOrEmpty(Query))

@@ -3,7 +3,7 @@ namespace Baken.BrowserTests.Features.Clients;
 public sealed class ClientTests(BrowserSuite browser)
 {
     [BrowserFact]
-    public Task A_case_manager_registers_a_pseudonymous_client_and_sees_the_file() =>
+    public Task A_case_manager_registers_a_client_records_consent_exports_and_erases() =>
         browser.RunAsync(async page =>
         {
             await page.SignInAsync("casemanager@baken.example");
@@ -32,5 +32,28 @@ public sealed class ClientTests(BrowserSuite browser)
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Geregistreerd", Exact = true })).ToBeVisibleAsync();
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
             await page.SaveScreenshotAsync("client-file");
+            var code = (await page.Locator("dd code.baken-code").TextContentAsync())!.Trim();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Toestemmingen", Exact = true }).ClickAsync();
+            await Expect(page.Heading($"Toestemmingen van cliënt {code}")).ToBeVisibleAsync();
+            await page.GetByLabel("Doel", new() { Exact = true }).SelectOptionAsync("Contact");
+            await page.GetByLabel("Manier van contact", new() { Exact = true }).SelectOptionAsync("messenger");
+            await page.Button("Vastleggen").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Contact opnemen (Berichtenapp)" })).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Terug naar cliënt {code}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Inzage en export" }).ClickAsync();
+            await Expect(page.Heading($"Alle gegevens van cliënt {code}")).ToBeVisibleAsync();
+            await Expect(page.GetByText("Toestemming vastgelegd").First).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Terug naar cliënt {code}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = "Gegevens wissen" }).ClickAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.GetByLabel($"Typ de cliëntcode {code} om te bevestigen").FillAsync(code);
+            await page.Button("Definitief wissen").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync($"Alle gegevens van cliënt {code} zijn gewist.");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
         });
 }
