@@ -73,6 +73,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Clients/{id:guid}"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Consents"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Export"] = Only(ClientWorkers),
+        ["Clients/{id:guid}/Edit"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Erase"] = Only([Roles.Casemanager, Roles.Teamleider]),
         // The client in the URL is already openable for a team lead of its organisation: no glass to break.
         ["Clients/{id:guid}/BreakGlass"] = Everyone(Outcome.ToLogin, Outcome.NotFound),

@@ -59,14 +59,38 @@ public sealed class ClientForm
     private bool HasIdentifiedFields => new[] { LegalName, DateOfBirth, Bsn, Nationality, Address, Phone, Email, Languages, GenderIdentity }
         .Any(v => !string.IsNullOrWhiteSpace(v));
 
+    /// <summary>True when some filled-in field belongs to a higher level than the chosen one.</summary>
+    public bool HasFieldsAbove(IdentityLevel level) =>
+        (level == IdentityLevel.Anonymous && (HasPseudonymousFields || HasIdentifiedFields))
+        || (level == IdentityLevel.Pseudonymous && HasIdentifiedFields);
+
+    public static ClientForm From(IdentityLevel level, ClientIdentity identity) => new()
+    {
+        Level = level,
+        Alias = identity.Alias ?? string.Empty,
+        ContactChannel = identity.ContactChannel ?? string.Empty,
+        ContactValue = identity.ContactValue ?? string.Empty,
+        LegalName = identity.LegalName ?? string.Empty,
+        DateOfBirth = identity.DateOfBirth ?? string.Empty,
+        Bsn = identity.Bsn ?? string.Empty,
+        Nationality = identity.Nationality ?? string.Empty,
+        Address = identity.Address ?? string.Empty,
+        Phone = identity.Phone ?? string.Empty,
+        Email = identity.Email ?? string.Empty,
+        Languages = identity.Languages ?? string.Empty,
+        GenderIdentity = identity.GenderIdentity ?? string.Empty,
+    };
+
     public sealed class Validator : AbstractValidator<ClientForm>
     {
-        public Validator(IStringLocalizer t, TimeProvider timeProvider)
+        /// <param name="t">Texts.</param>
+        /// <param name="timeProvider">Today, for dates of birth.</param>
+        /// <param name="allowFieldsAboveLevel">On correction, going down a level erases the fields above it after a confirmation.</param>
+        public Validator(IStringLocalizer t, TimeProvider timeProvider, bool allowFieldsAboveLevel = false)
         {
             RuleFor(f => f.Level).NotNull().WithMessage(t["Client_LevelRequired"]).IsInEnum().WithMessage(t["Client_LevelRequired"]);
-            RuleFor(f => f.Level).Must((form, level) => level != IdentityLevel.Anonymous || (!form.HasPseudonymousFields && !form.HasIdentifiedFields))
-                .WithMessage(t["Client_FieldsAboveLevel"]);
-            RuleFor(f => f.Level).Must((form, level) => level != IdentityLevel.Pseudonymous || !form.HasIdentifiedFields)
+            RuleFor(f => f.Level).Must((form, level) => level is null || !form.HasFieldsAbove(level.Value))
+                .When(_ => !allowFieldsAboveLevel)
                 .WithMessage(t["Client_FieldsAboveLevel"]);
             RuleFor(f => f.ContactChannel).Must(c => string.IsNullOrEmpty(c) || Channels.Contains(c)).WithMessage(t["Client_ChannelInvalid"]);
             RuleFor(f => f.ContactValue).NotEmpty().When(f => f.ContactChannel is "phone" or "email" or "messenger").WithMessage(t["Client_ContactValueRequired"]);

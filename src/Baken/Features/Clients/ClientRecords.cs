@@ -29,6 +29,37 @@ public sealed class ClientRecords(BakenDbContext db, ClientCrypto crypto, BlindI
         return client;
     }
 
+    /// <summary>
+    /// Corrects the identity and changes the level: fields above the new level are dropped, the search entries are
+    /// rebuilt, and the change is logged. Returns the names of the fields that changed (never their values).
+    /// </summary>
+    public async Task<List<string>> UpdateAsync(Client client, IdentityLevel level, ClientIdentity identity, CancellationToken cancellationToken)
+    {
+        var before = await ReadAsync(client, "ClientCorrectionOpened", cancellationToken);
+        var after = identity.LimitedTo(level);
+        var changed = typeof(ClientIdentity).GetProperties()
+            .Where(p => !string.Equals(Normalised(p.GetValue(before) as string), Normalised(p.GetValue(after) as string), StringComparison.Ordinal))
+            .Select(p => p.Name)
+            .ToList();
+        if (client.Level != level)
+        {
+            changed.Add(nameof(Client.Level));
+        }
+
+        if (changed.Count == 0)
+        {
+            return changed;
+        }
+
+        client.Level = level;
+        db.RemoveRange(await db.Set<BlindIndexEntry>().Where(e => e.ClientId == client.Id).ToListAsync(cancellationToken));
+        await WriteAsync(client, after, cancellationToken);
+        processingLog.Record(ProcessingActivities.CaseManagement, "ClientCorrected", client.Id);
+        return changed;
+    }
+
+    private static string? Normalised(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+
     /// <summary>Decrypts a client's identity and records the read.</summary>
     public async Task<ClientIdentity> ReadAsync(Client client, string action, CancellationToken cancellationToken)
     {

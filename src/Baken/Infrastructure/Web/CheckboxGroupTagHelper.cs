@@ -24,7 +24,7 @@ public sealed class CheckboxGroupTagHelper : TagHelper
     public override void Process(TagHelperContext context, TagHelperOutput output)
     {
         var encoder = HtmlEncoder.Default;
-        var name = For.Name;
+        var name = ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
         var id = TagBuilder.CreateSanitizedId(name, "_");
         var errors = ViewContext.ViewData.ModelState.TryGetValue(name, out var entry) ? entry.Errors : null;
         var invalid = errors is { Count: > 0 };

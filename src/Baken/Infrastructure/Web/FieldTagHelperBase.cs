@@ -28,7 +28,8 @@ public abstract class FieldTagHelperBase : TagHelper
     [HtmlAttributeNotBound]
     public ViewContext ViewContext { get; set; } = null!;
 
-    protected string Name => For.Name;
+    /// <summary>The posted name, with the prefix of a partial view (for example <c>Input.</c>) when there is one.</summary>
+    protected string Name => ViewContext.ViewData.TemplateInfo.GetFullHtmlFieldName(For.Name);
 
     protected string Id => TagBuilder.CreateSanitizedId(Name, "_");
 

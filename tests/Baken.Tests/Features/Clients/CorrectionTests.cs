@@ -1,0 +1,47 @@
+using System.Net;
+using Baken.Features.Admin;
+using Baken.Features.Clients;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Tests.Features.Clients;
+
+public sealed class CorrectionTests(SharedApps apps)
+{
+    [Theory]
+    [Databases]
+    public async Task Going_down_a_level_asks_first_then_erases_the_fields_above_and_updates_search(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var manager = await app.CreateUserAsync(Roles.Casemanager);
+        var alias = $"Iris{Guid.NewGuid():N}"[..16];
+        var (clientId, _) = await app.CreateClientAsync((await app.FindUserAsync(manager.Id)).OrganisationId,
+            new ClientIdentity { Alias = alias, LegalName = "Iris Voorbeeld", Phone = "0611112222" }, IdentityLevel.Identified, manager.Id);
+        using var client = app.NewClient();
+        await client.SignInAsync(manager);
+        var edit = $"/Clients/{clientId}/Edit";
+
+        var (_, form) = await client.GetPageAsync(edit);
+        form.QuerySelector("#Input_LegalName")!.GetAttribute("value").ShouldBe("Iris Voorbeeld");
+
+        var fields = new Dictionary<string, string> { ["Input.Level"] = "Pseudonymous", ["Input.Alias"] = alias + "x", ["Input.LegalName"] = "Iris Voorbeeld", ["Input.Phone"] = "0611112222" };
+        var asked = await client.SubmitAsync(edit, fields);
+        asked.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await BakenClient.ReadAsync(asked)).QuerySelector("#confirm-erase").ShouldNotBeNull();
+        (await app.QueryAsync(db => db.Set<Client>().Where(c => c.Id == clientId).Select(c => c.Level).SingleAsync())).ShouldBe(IdentityLevel.Identified);
+
+        fields["ConfirmErase"] = "true";
+        (await client.SubmitAsync(edit, fields)).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var stored = await app.QueryAsync(db => db.Set<Client>().AsNoTracking().SingleAsync(c => c.Id == clientId));
+        stored.Level.ShouldBe(IdentityLevel.Pseudonymous);
+        stored.LegalName.ShouldBeNull();
+        stored.Phone.ShouldBeNull();
+
+        var (_, byOldAlias) = await client.GetPageAsync($"/Clients?q={alias}");
+        byOldAlias.QuerySelectorAll("tbody tr").Length.ShouldBe(0);
+        var (_, byNewAlias) = await client.GetPageAsync($"/Clients?q={alias}x");
+        byNewAlias.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
+        var audit = await app.QueryAsync(db => db.AuditEvents.SingleAsync(a => a.TargetId == clientId && a.Action == "ClientCorrected"));
+        audit.Details!.ShouldContain("LegalName");
+        audit.Details!.ShouldNotContain("Iris");
+    }
+}
