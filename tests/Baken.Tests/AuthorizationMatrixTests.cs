@@ -74,6 +74,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Clients/{id:guid}/Consents"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Export"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Edit"] = Only(ClientWorkers),
+        ["Clients/{id:guid}/Restrict"] = Only([Roles.Casemanager]),
         ["Clients/{id:guid}/Erase"] = Only([Roles.Casemanager, Roles.Teamleider]),
         // The client in the URL is already openable for a team lead of its organisation: no glass to break.
         ["Clients/{id:guid}/BreakGlass"] = Everyone(Outcome.ToLogin, Outcome.NotFound),

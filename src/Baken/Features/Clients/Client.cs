@@ -42,6 +42,10 @@ public sealed class Client
     [Classified(DataClass.NotPersonal)]
     public DateTime CreatedAtUtc { get; init; }
 
+    /// <summary>Restriction of processing (AVG art. 18): frozen, readable by the case manager only, no changes, no sharing.</summary>
+    [Classified(DataClass.NotPersonal)]
+    public DateTime? RestrictedAtUtc { get; set; }
+
     [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
     public byte[]? Alias { get; set; }
 

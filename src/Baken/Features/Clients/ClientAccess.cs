@@ -29,11 +29,20 @@ public sealed class ClientAccess(BakenDbContext db, TimeProvider timeProvider)
         var now = timeProvider.GetUtcNow().UtcDateTime;
         var members = db.Set<ClientTeamMember>();
         var glass = db.Set<BreakGlassAccess>();
-        return db.Set<Client>().Where(c =>
+        var openable = db.Set<Client>().Where(c =>
             members.Any(m => m.ClientId == c.Id && m.UserId == userId && (m.ToUtc == null || m.ToUtc > now))
             || (c.OrganisationId == organisationId && !members.Any(m => m.ClientId == c.Id && (m.ToUtc == null || m.ToUtc > now)))
             || glass.Any(b => b.ClientId == c.Id && b.UserId == userId && b.ExpiresAtUtc > now));
+
+        // A restricted file stays readable for the case managers on its team, and for nobody else.
+        var caseManager = user.IsInRole(Roles.Casemanager);
+        return openable.Where(c => c.RestrictedAtUtc == null
+            || (caseManager && members.Any(m => m.ClientId == c.Id && m.UserId == userId && (m.ToUtc == null || m.ToUtc > now))));
     }
+
+    /// <summary>Changes and sharing stop while processing is restricted.</summary>
+    public Task<bool> IsRestrictedAsync(Guid clientId, CancellationToken cancellationToken) =>
+        db.Set<Client>().AnyAsync(c => c.Id == clientId && c.RestrictedAtUtc != null, cancellationToken);
 
     /// <summary>
     /// The clients shown in this user's list: what they may open and, for a team lead, every client of their

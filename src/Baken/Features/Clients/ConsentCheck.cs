@@ -20,6 +20,11 @@ public sealed class ConsentCheck(BakenDbContext db, ClientCrypto crypto, Process
 {
     public async Task<ConsentDecision> CheckAsync(Guid clientId, ConsentPurpose purpose, Guid? recipientOrganisationId, CancellationToken cancellationToken)
     {
+        if (await db.Set<Client>().AnyAsync(c => c.Id == clientId && c.RestrictedAtUtc != null, cancellationToken))
+        {
+            return new ConsentDecision(false, "Consent_RefusedRestricted");
+        }
+
         var valid = await db.Set<Consent>().AsNoTracking()
             .Where(c => c.ClientId == clientId && c.Purpose == purpose && c.WithdrawnAtUtc == null
                 && (recipientOrganisationId == null || c.RecipientOrganisationId == null || c.RecipientOrganisationId == recipientOrganisationId))

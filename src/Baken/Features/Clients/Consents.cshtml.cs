@@ -83,6 +83,13 @@ public sealed class ConsentsModel(
             return NotFound();
         }
 
+        if (await access.IsRestrictedAsync(id, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, t["Restrict_NoChanges"]);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
         var valid = ModelState.AddValidationResult(new Validator(t).Validate(Input));
         if (valid && Input.RecipientOrganisationId is { } recipient && !await db.Organisations.AnyAsync(o => o.Id == recipient, cancellationToken))
         {
@@ -128,7 +135,7 @@ public sealed class ConsentsModel(
             return NotFound();
         }
 
-        if (consent.WithdrawnAtUtc is null)
+        if (consent.WithdrawnAtUtc is null && !await access.IsRestrictedAsync(id, cancellationToken))
         {
             consent.WithdrawnAtUtc = timeProvider.GetUtcNow().UtcDateTime;
             consent.WithdrawnByUserId = User.UserId();

@@ -57,6 +57,13 @@ public sealed class EditModel(
             return NotFound();
         }
 
+        if (await access.IsRestrictedAsync(id, cancellationToken))
+        {
+            ModelState.AddModelError(string.Empty, t["Restrict_NoChanges"]);
+            await LoadAsync(id, cancellationToken);
+            return Page();
+        }
+
         if (!ModelState.AddValidationResult(new ClientForm.Validator(t, timeProvider, allowFieldsAboveLevel: true).Validate(Input)))
         {
             return Page();

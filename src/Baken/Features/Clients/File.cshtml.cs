@@ -37,6 +37,8 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
 
     public bool Created { get; private set; }
 
+    public bool Restricted { get; private set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, bool created = false, CancellationToken cancellationToken = default)
     {
         if (!await access.CanOpenAsync(User, id, cancellationToken))
@@ -54,6 +56,7 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
         Id = client.Id;
         Code = client.Code;
         Level = client.Level;
+        Restricted = client.RestrictedAtUtc is not null;
         Created = created;
         Identity = await records.ReadAsync(client, "ClientFileViewed", cancellationToken);
         Team = await db.Set<ClientTeamMember>().AsNoTracking()

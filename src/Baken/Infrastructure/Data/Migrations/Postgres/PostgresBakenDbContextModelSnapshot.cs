@@ -222,6 +222,9 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.Property<byte[]>("Phone")
                         .HasColumnType("bytea");
 
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")

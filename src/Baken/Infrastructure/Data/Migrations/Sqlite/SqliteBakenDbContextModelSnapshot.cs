@@ -217,6 +217,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Property<byte[]>("Phone")
                         .HasColumnType("BLOB");
 
+                    b.Property<DateTime?>("RestrictedAtUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
