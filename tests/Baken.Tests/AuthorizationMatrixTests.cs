@@ -37,8 +37,8 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         visitor => visitor == Anonymous ? Outcome.ToLogin : roles.Contains(visitor) ? allowed : Outcome.NotFound;
 
     /// <summary>
-    /// Expected outcome per endpoint and visitor. Each visitor is a fresh user of the first organisation; the
-    /// client in URLs sits in that organisation's intake queue.
+    /// Expected outcome per endpoint and visitor, for a fresh user of the organisation whose intake queue holds
+    /// the client in the URLs. Users of another organisation are checked too (see the test).
     /// </summary>
     private static readonly Dictionary<string, Func<string, Outcome>> Matrix = new()
     {
@@ -94,30 +94,37 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
     {
         var app = apps.For(provider);
         var someUser = await app.QueryAsync(db => db.Users.Select(u => u.Id).FirstAsync());
-        var someOrganisation = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).FirstAsync());
-        var (intakeClient, _) = await app.CreateClientAsync(someOrganisation);
+        var organisations = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).Take(2).ToListAsync());
+        var (intakeClient, _) = await app.CreateClientAsync(organisations[0]);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
-            using var client = app.NewClient();
-            if (visitor != Anonymous)
+            // Each role twice: a user of the client's organisation, and a user of another organisation.
+            foreach (var organisation in visitor == Anonymous ? organisations.Take(1) : organisations)
             {
-                await client.SignInAsync(await app.CreateUserAsync(visitor, organisationId: someOrganisation));
-            }
-
-            foreach (var (pattern, expected) in Matrix)
-            {
-                var id = pattern.StartsWith("Clients", StringComparison.Ordinal) ? intakeClient
-                    : pattern.Contains("Organisations", StringComparison.Ordinal) ? someOrganisation : someUser;
-                var url = "/" + pattern
-                    .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
-                    .Replace("{token}", "no-such-token", StringComparison.Ordinal)
-                    .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
-                var want = expected(visitor);
-                var got = Classify(await client.GetAsync(url));
-                if (got != want)
+                var sameOrganisation = organisation == organisations[0];
+                using var client = app.NewClient();
+                if (visitor != Anonymous)
                 {
-                    failures.Add($"{visitor} GET {url}: expected {want}, got {got}");
+                    await client.SignInAsync(await app.CreateUserAsync(visitor, organisationId: organisation));
+                }
+
+                foreach (var (pattern, expected) in Matrix)
+                {
+                    var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
+                        : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0] : someUser;
+                    var url = "/" + pattern
+                        .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+                        .Replace("{token}", "no-such-token", StringComparison.Ordinal)
+                        .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
+
+                    // Another organisation's client is out of reach for everyone signed in: 404, never 403.
+                    var want = !sameOrganisation && pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? Outcome.NotFound : expected(visitor);
+                    var got = Classify(await client.GetAsync(url));
+                    if (got != want)
+                    {
+                        failures.Add($"{visitor} ({(sameOrganisation ? "same" : "other")} organisation) GET {url}: expected {want}, got {got}");
+                    }
                 }
             }
         }
