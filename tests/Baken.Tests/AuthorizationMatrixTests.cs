@@ -67,6 +67,8 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Admin/Organisations/Edit/{id:guid}"] = Only([Roles.Beheerder]),
         ["Admin/Audit"] = Only([Roles.Beheerder]),
         ["Admin/Audit/Index"] = Only([Roles.Beheerder]),
+        ["Admin/ProcessingActivities"] = Only([Roles.Beheerder]),
+        ["Admin/ProcessingActivities/Index"] = Only([Roles.Beheerder]),
         ["Clients"] = Only(ClientWorkers),
         ["Clients/Index"] = Only(ClientWorkers),
         ["Clients/Create"] = Only(ClientWorkers),

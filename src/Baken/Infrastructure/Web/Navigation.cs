@@ -18,6 +18,7 @@ public static class Navigation
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
         new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
         new("/Admin/Audit/Index", "Nav_Audit", [Roles.Beheerder]),
+        new("/Admin/ProcessingActivities/Index", "Nav_ProcessingActivities", [Roles.Beheerder]),
     ];
 
     public static IEnumerable<Item> For(ClaimsPrincipal user) =>

@@ -199,6 +199,20 @@ public sealed class UserAdministrationTests(SharedApps apps)
         (await app.FindUserAsync(admin.Id)).IsActive.ShouldBeTrue();
     }
 
+    [Theory]
+    [Databases]
+    public async Task The_register_of_processing_activities_lists_every_activity_with_its_legal_basis(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        using var client = app.NewClient();
+        await client.SignInAsync(await app.CreateUserAsync(Roles.Beheerder));
+        var (response, page) = await client.GetPageAsync("/Admin/ProcessingActivities");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        var sections = page.QuerySelectorAll("main section");
+        sections.Length.ShouldBe(Baken.Infrastructure.ProcessingLog.ProcessingActivities.Register.Length);
+        page.QuerySelector("main")!.TextContent.ShouldContain("AVG art. 6 lid 1a");
+    }
+
     /// <summary>A form body with the antiforgery token of <paramref name="pageUrl"/> and fields that may repeat a name.</summary>
     private static async Task<FormUrlEncodedContent> FormAsync(BakenClient client, string pageUrl, Dictionary<string, string> fields)
     {
