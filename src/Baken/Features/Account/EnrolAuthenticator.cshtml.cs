@@ -39,6 +39,11 @@ public sealed class EnrolAuthenticatorModel(
         public string Code { get; set; } = string.Empty;
     }
 
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator(IStringLocalizer t) => RuleFor(c => c.Code).MustBeTotpCode(t);
+    }
+
     public async Task<IActionResult> OnGetAsync()
     {
         var user = await userManager.GetUserAsync(User);
@@ -69,8 +74,7 @@ public sealed class EnrolAuthenticatorModel(
             return LocalRedirect("/");
         }
 
-        var valid = ModelState.AddValidationResult(new LoginWith2faModel.Validator(t).Validate(
-            new LoginWith2faModel.Command { Code = Input.Code }));
+        var valid = ModelState.AddValidationResult(new Validator(t).Validate(Input));
         if (valid && !await userManager.VerifyTwoFactorTokenAsync(
                 user, userManager.Options.Tokens.AuthenticatorTokenProvider, TotpCode.Normalise(Input.Code)))
         {

@@ -11,7 +11,11 @@ using Microsoft.Extensions.Localization;
 namespace Baken.Features.Account;
 
 [AllowAnonymous]
-public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signInManager, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class LoginWithRecoveryCodeModel(
+    SignInManager<StaffUser> signInManager,
+    AuditLog audit,
+    Infrastructure.Data.BakenDbContext db,
+    IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public Command Input { get; set; } = new();
@@ -40,7 +44,7 @@ public sealed class LoginWithRecoveryCodeModel(SignInManager<StaffUser> signInMa
         return Page();
     }
 
-    public async Task<IActionResult> OnPostAsync(string? returnUrl, [FromServices] AuditLog audit, [FromServices] Infrastructure.Data.BakenDbContext db)
+    public async Task<IActionResult> OnPostAsync(string? returnUrl)
     {
         ReturnUrl = returnUrl;
         var user = await signInManager.GetTwoFactorAuthenticationUserAsync();
