@@ -8,7 +8,8 @@ namespace Baken.Features.Clients;
 
 /// <summary>
 /// The clients this user may open, newest first, with search by client code or by an exact alias, name, phone
-/// number or e-mail address (through the blind index: nothing is searched in the clear).
+/// number or e-mail address (through the blind index: nothing is searched in the clear). The search term is
+/// posted, so it never appears in a URL, a browser history or a request log.
 /// </summary>
 [Authorize(Roles = ClientAccess.ClientRoles)]
 public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRecords records) : PageModel
@@ -24,10 +25,19 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
     /// <summary>The code of a client just erased, to confirm it (the code alone says nothing about the person).</summary>
     public string? Erased { get; private set; }
 
-    public async Task OnGetAsync(string? q, string? erased, int p = 1, CancellationToken cancellationToken = default)
+    public Task OnGetAsync(string? erased, int p = 1, CancellationToken cancellationToken = default)
     {
-        Query = q?.Trim();
         Erased = ClientCode.Normalise(erased);
+        return ListAsync(null, p, Infrastructure.Web.Paging.DefaultPageSize, cancellationToken);
+    }
+
+    /// <summary>Search results: exact matches are few, so one page of up to 100 without paging links.</summary>
+    public Task OnPostAsync(string? q, CancellationToken cancellationToken) =>
+        ListAsync(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), 1, 100, cancellationToken);
+
+    private async Task ListAsync(string? query, int p, int pageSize, CancellationToken cancellationToken)
+    {
+        Query = query;
         var clients = access.Listable(User).AsNoTracking();
         var openable = access.Openable(User);
         if (!string.IsNullOrEmpty(Query))
@@ -39,7 +49,7 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
         var (page, paging) = await clients
             .OrderByDescending(c => c.CreatedAtUtc)
             .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.CreatedAtUtc, CanOpen = openable.Any(o => o.Id == c.Id) })
-            .ToPageAsync(p, cancellationToken);
+            .ToPageAsync(p, cancellationToken, pageSize);
         Paging = paging;
         var aliases = await records.ReadAliasesAsync([.. page.Select(c => (c.Id, c.Alias))], cancellationToken);
         Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen))];

@@ -46,9 +46,12 @@ public sealed class ClientFileTests(SharedApps apps)
         actions.ShouldContain("ClientCreated");
         actions.ShouldContain("ClientFileViewed");
 
-        var (_, list) = await client.GetPageAsync($"/Clients?q={Uri.EscapeDataString(code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal))}");
+        var (_, searchPage) = await client.GetPageAsync("/Clients");
+        searchPage.QuerySelector("form[role=search]")!.GetAttribute("method").ShouldBe("post", "search terms are personal data and stay out of URLs");
+        var list = await BakenClient.ReadAsync(await client.SubmitAsync("/Clients",
+            new Dictionary<string, string> { ["q"] = code.ToLowerInvariant().Replace("-", " ", StringComparison.Ordinal) }, "form[role=search]"));
         list.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
-        var (_, byAlias) = await client.GetPageAsync("/Clients?q=%20zonnebloem%20");
+        var byAlias = await BakenClient.ReadAsync(await client.SubmitAsync("/Clients", new Dictionary<string, string> { ["q"] = " zonnebloem " }, "form[role=search]"));
         byAlias.QuerySelector("tbody")!.TextContent.ShouldContain(code);
     }
 

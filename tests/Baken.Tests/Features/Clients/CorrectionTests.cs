@@ -36,9 +36,9 @@ public sealed class CorrectionTests(SharedApps apps)
         stored.LegalName.ShouldBeNull();
         stored.Phone.ShouldBeNull();
 
-        var (_, byOldAlias) = await client.GetPageAsync($"/Clients?q={alias}");
+        var byOldAlias = await BakenClient.ReadAsync(await client.SubmitAsync("/Clients", new Dictionary<string, string> { ["q"] = alias }, "form[role=search]"));
         byOldAlias.QuerySelectorAll("tbody tr").Length.ShouldBe(0);
-        var (_, byNewAlias) = await client.GetPageAsync($"/Clients?q={alias}x");
+        var byNewAlias = await BakenClient.ReadAsync(await client.SubmitAsync("/Clients", new Dictionary<string, string> { ["q"] = alias + "x" }, "form[role=search]"));
         byNewAlias.QuerySelectorAll("tbody tr").Length.ShouldBe(1);
         var audit = await app.QueryAsync(db => db.AuditEvents.SingleAsync(a => a.TargetId == clientId && a.Action == "ClientCorrected"));
         audit.Details!.ShouldContain("LegalName");

@@ -22,9 +22,16 @@ public sealed class IndexModel(BakenDbContext db) : PageModel
 
     public bool IncludeInactive { get; private set; }
 
-    public async Task OnGetAsync(string? q, Guid? org, bool inactive = false, int p = 1, CancellationToken cancellationToken = default)
+    public Task OnGetAsync(Guid? org, bool inactive = false, int p = 1, CancellationToken cancellationToken = default) =>
+        ListAsync(null, org, inactive, p, Infrastructure.Web.Paging.DefaultPageSize, cancellationToken);
+
+    /// <summary>Staff names and e-mail addresses are personal data: a search for them is posted, never put in a URL.</summary>
+    public Task OnPostAsync(string? q, Guid? org, bool inactive = false, CancellationToken cancellationToken = default) =>
+        ListAsync(string.IsNullOrWhiteSpace(q) ? null : q.Trim(), org, inactive, 1, 100, cancellationToken);
+
+    private async Task ListAsync(string? query, Guid? org, bool inactive, int p, int pageSize, CancellationToken cancellationToken)
     {
-        Query = q?.Trim();
+        Query = query;
         OrganisationId = org;
         IncludeInactive = inactive;
         Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
@@ -60,6 +67,6 @@ public sealed class IndexModel(BakenDbContext db) : PageModel
                 db.UserRoles.Where(ur => ur.UserId == u.Id)
                     .Join(db.Roles, ur => ur.RoleId, r => r.Id, (ur, r) => r.Name!)
                     .ToList()))
-            .ToPageAsync(p, cancellationToken);
+            .ToPageAsync(p, cancellationToken, pageSize);
     }
 }
