@@ -65,6 +65,10 @@ public sealed class ClientAccess(BakenDbContext db, TimeProvider timeProvider)
         && await Listable(user).AnyAsync(c => c.Id == clientId, cancellationToken)
         && !await CanOpenAsync(user, clientId, cancellationToken);
 
+    /// <summary>The client, tracked for changes, when this user may open it; otherwise null (the page answers 404).</summary>
+    public Task<Client?> FindOpenableAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken) =>
+        Openable(user).FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+
     public Task<bool> CanOpenAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken) =>
         Openable(user).AnyAsync(c => c.Id == clientId, cancellationToken);
 }

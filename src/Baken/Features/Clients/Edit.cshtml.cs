@@ -57,10 +57,9 @@ public sealed class EditModel(
             return NotFound();
         }
 
-        if (await access.IsRestrictedAsync(id, cancellationToken))
+        if (client.RestrictedAtUtc is not null)
         {
             ModelState.AddModelError(string.Empty, t["Restrict_NoChanges"]);
-            await LoadAsync(id, cancellationToken);
             return Page();
         }
 
@@ -87,14 +86,9 @@ public sealed class EditModel(
 
     private async Task<Client?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await access.CanOpenAsync(User, id, cancellationToken))
-        {
-            return null;
-        }
-
-        var client = await db.Set<Client>().SingleAsync(c => c.Id == id, cancellationToken);
+        var client = await access.FindOpenableAsync(User, id, cancellationToken);
         ClientId = id;
-        Code = client.Code;
+        Code = client?.Code ?? string.Empty;
         return client;
     }
 }

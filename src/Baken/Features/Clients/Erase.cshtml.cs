@@ -34,11 +34,11 @@ public sealed class EraseModel(
     public Guid ClientId { get; private set; }
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken) =>
-        await LoadAsync(id, cancellationToken) ? Page() : NotFound();
+        await LoadAsync(id, cancellationToken) is not null ? Page() : NotFound();
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await LoadAsync(id, cancellationToken))
+        if (await LoadAsync(id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
@@ -51,7 +51,7 @@ public sealed class EraseModel(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await crypto.ShredAsync(id, cancellationToken);
-        db.Remove(await db.Set<Client>().SingleAsync(c => c.Id == id, cancellationToken));
+        db.Remove(client);
         processingLog.Record(ProcessingActivities.CaseManagement, "ClientErased", id);
         audit.Record("ClientErased", nameof(Client), id);
         await db.SaveChangesAsync(cancellationToken);
@@ -59,15 +59,11 @@ public sealed class EraseModel(
         return RedirectToPage("Index", new { erased = Code });
     }
 
-    private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
+    private async Task<Client?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await access.CanOpenAsync(User, id, cancellationToken))
-        {
-            return false;
-        }
-
+        var client = await access.FindOpenableAsync(User, id, cancellationToken);
         ClientId = id;
-        Code = await db.Set<Client>().Where(c => c.Id == id).Select(c => c.Code).SingleAsync(cancellationToken);
-        return true;
+        Code = client?.Code ?? string.Empty;
+        return client;
     }
 }

@@ -53,14 +53,9 @@ public sealed class RestrictModel(BakenDbContext db, ClientAccess access, Proces
 
     private async Task<Client?> LoadAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await access.CanOpenAsync(User, id, cancellationToken))
-        {
-            return null;
-        }
-
-        var client = await db.Set<Client>().SingleAsync(c => c.Id == id, cancellationToken);
+        var client = await access.FindOpenableAsync(User, id, cancellationToken);
         ClientId = id;
-        Code = client.Code;
+        Code = client?.Code ?? string.Empty;
         return client;
     }
 }
