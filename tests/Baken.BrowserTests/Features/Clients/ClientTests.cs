@@ -50,6 +50,7 @@ public sealed class ClientTests(BrowserSuite browser)
 
             await page.GetByRole(AriaRole.Link, new() { Name = $"Terug naar cliënt {code}" }).ClickAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = "Gegevens wissen" }).ClickAsync();
+            await Expect(page.Heading($"Alle gegevens van cliënt {code} wissen")).ToBeVisibleAsync();
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
             await page.GetByLabel($"Typ de cliëntcode {code} om te bevestigen").FillAsync(code);
             await page.Button("Definitief wissen").ClickAsync();
