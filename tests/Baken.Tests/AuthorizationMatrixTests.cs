@@ -78,6 +78,10 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Clients/{id:guid}/Edit"] = Only(ClientWorkers),
         ["Clients/{id:guid}/Restrict"] = Only([Roles.Casemanager]),
         ["Clients/{id:guid}/Erase"] = Only([Roles.Casemanager, Roles.Teamleider]),
+        ["Clients/{id:guid}/Sharing"] = Only(ClientWorkers),
+        ["Clients/{id:guid}/KeepLonger"] = Only(ClientWorkers),
+        ["Retention"] = Only([Roles.Casemanager, Roles.Teamleider]),
+        ["Retention/Index"] = Only([Roles.Casemanager, Roles.Teamleider]),
         // The client in the URL is already openable for a team lead of its organisation: no glass to break.
         ["Clients/{id:guid}/BreakGlass"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
     };

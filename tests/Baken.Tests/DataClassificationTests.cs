@@ -34,6 +34,24 @@ public sealed class DataClassificationTests(SharedApps apps)
     public void Personal_client_data_is_encrypted(DatabaseProvider provider) =>
         ClientDataInTheClear(Model(provider)).ShouldBeEmpty();
 
+    /// <summary>
+    /// Rekeying (crypto-shredding on going down a level) finds encrypted values by convention: a Guid <c>Id</c> as
+    /// the row id and a <c>ClientId</c> (or, for the client, its <c>Id</c>) naming the owner. A table that breaks
+    /// the convention would keep values under a shredded key, unreadable; this test stops that.
+    /// </summary>
+    [Theory]
+    [Databases]
+    public void Every_table_with_encrypted_values_names_its_row_and_its_client(DatabaseProvider provider)
+    {
+        var broken = Baken.Infrastructure.Crypto.ClientCrypto.EncryptedEntityTypes((IModel)Model(provider))
+            .Where(x => x.EntityType.FindProperty("Id")?.ClrType != typeof(Guid)
+                || x.EntityType.FindProperty(Baken.Infrastructure.Crypto.ClientCrypto.OwnerProperty(x.EntityType))?.ClrType != typeof(Guid)
+                || (Baken.Infrastructure.Crypto.ClientCrypto.OwnerProperty(x.EntityType) == "Id" && x.EntityType.ClrType != typeof(Baken.Features.Clients.Client)))
+            .Select(x => x.EntityType.DisplayName())
+            .ToList();
+        broken.ShouldBeEmpty();
+    }
+
     [Fact]
     public void The_encryption_check_catches_a_client_name_stored_in_the_clear()
     {

@@ -6,10 +6,11 @@ public enum BakenCommand
     Migrate,
     VerifyLog,
     KeysRotate,
+    RetentionRun,
 }
 
 /// <summary>
-/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>verify-log</c>, <c>keys rotate</c>, <c>--demo</c>, <c>--data-dir</c>) from the
+/// Splits Baken's own subcommands and flags (<c>migrate</c>, <c>verify-log</c>, <c>keys rotate</c>, <c>retention run</c>, <c>--demo</c>, <c>--data-dir</c>) from the
 /// arguments that go to the ASP.NET Core host (<c>--urls</c> and configuration overrides).
 /// </summary>
 public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
@@ -32,6 +33,11 @@ public sealed record BakenCommandLine(BakenCommand Command, string[] HostArgs)
             else if (i == 0 && arg == "keys" && args.Length > 1 && args[1] == "rotate")
             {
                 command = BakenCommand.KeysRotate;
+                i++;
+            }
+            else if (i == 0 && arg == "retention" && args.Length > 1 && args[1] == "run")
+            {
+                command = BakenCommand.RetentionRun;
                 i++;
             }
             else if (arg == "--demo")

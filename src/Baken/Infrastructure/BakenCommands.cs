@@ -1,10 +1,11 @@
+using Baken.Features.Retention;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
 
 namespace Baken.Infrastructure;
 
-/// <summary>Runs the chosen subcommand: serve (default), <c>migrate</c>, <c>verify-log</c> or <c>keys rotate</c>.</summary>
+/// <summary>Runs the chosen subcommand: serve (default), <c>migrate</c>, <c>verify-log</c>, <c>keys rotate</c> or <c>retention run</c>.</summary>
 public static class BakenCommands
 {
     public static async Task<int> RunAsync(WebApplication app, BakenCommandLine commandLine)
@@ -25,6 +26,8 @@ public static class BakenCommands
                     return await VerifyLogAsync(app.Services, Console.Out);
                 case BakenCommand.KeysRotate:
                     return await RotateKeysAsync(app.Services, Console.Out);
+                case BakenCommand.RetentionRun:
+                    return await RunRetentionAsync(app.Services, Console.Out);
                 default:
                     await app.RunAsync();
                     return 0;
@@ -52,6 +55,14 @@ public static class BakenCommands
             await output.WriteLineAsync(refused.Message);
             return 2;
         }
+    }
+
+    /// <summary>Runs the daily retention job now; exit code 0 when every expired file was erased, 1 when some failed.</summary>
+    public static async Task<int> RunRetentionAsync(IServiceProvider services, TextWriter output)
+    {
+        var result = await services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
+        await output.WriteLineAsync($"{result.Erased} expired client files erased, {result.Failed} failed.");
+        return result.Failed == 0 ? 0 : 1;
     }
 
     /// <summary>Checks the processing log; exit code 0 when intact, 1 naming the first bad entry otherwise.</summary>

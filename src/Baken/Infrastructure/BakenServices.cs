@@ -1,6 +1,7 @@
 using Baken.Features.Admin;
 using Baken.Features.Clients;
 using Baken.Features.Demo;
+using Baken.Features.Retention;
 using Baken.Features.Setup;
 using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;
@@ -76,6 +77,8 @@ public static class BakenServices
         services.AddScoped<ClientRecords>();
         services.AddScoped<ConsentCheck>();
         services.AddScoped<ClientExporter>();
+        services.AddScoped<ClientErasure>();
+        services.AddBakenRetention(configuration);
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

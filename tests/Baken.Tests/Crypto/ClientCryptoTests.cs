@@ -128,4 +128,32 @@ public sealed class ClientCryptoTests(SharedApps apps)
         after.WrappedKey.ShouldNotBe(before.WrappedKey);
         (await DecryptAsync(app, clientId, "LegalName", rowId, ciphertext)).ShouldBe("Rotatie");
     }
+
+    [Theory]
+    [Databases]
+    public async Task A_save_with_values_under_an_old_key_fails_after_another_request_rekeyed_the_client(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var organisation = await app.QueryAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        var (clientId, _) = await app.CreateClientAsync(organisation, new Baken.Features.Clients.ClientIdentity { Alias = "Roos" });
+
+        await using var slow = app.Services.CreateAsyncScope();
+        var slowDb = slow.ServiceProvider.GetRequiredService<BakenDbContext>();
+        var stale = await slowDb.Set<Baken.Features.Clients.Client>().SingleAsync(c => c.Id == clientId);
+        stale.Alias = await slow.ServiceProvider.GetRequiredService<ClientCrypto>()
+            .EncryptAsync(clientId, Table, nameof(Baken.Features.Clients.Client.Alias), clientId, "Roos nieuw");
+
+        await using (var fast = app.Services.CreateAsyncScope())
+        {
+            await fast.ServiceProvider.GetRequiredService<ClientCrypto>().RekeyAsync(clientId);
+            await fast.ServiceProvider.GetRequiredService<BakenDbContext>().SaveChangesAsync();
+        }
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => slowDb.SaveChangesAsync());
+        await using var check = app.Services.CreateAsyncScope();
+        var alias = await check.ServiceProvider.GetRequiredService<BakenDbContext>().Set<Baken.Features.Clients.Client>()
+            .Where(c => c.Id == clientId).Select(c => c.Alias).SingleAsync();
+        (await check.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(clientId, Table, "Alias", clientId, alias))
+            .ShouldBe("Roos", "the stale write was refused and the stored value still reads under the new key");
+    }
 }

@@ -55,6 +55,9 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:Baken", _database.ConnectionString ?? string.Empty);
         builder.UseSetting("Baken:DataDirectory", _database.DataDirectory);
         builder.UseSetting("Baken:Demo", _demo ? "true" : "false");
+
+        // The daily retention job would erase data behind a test's back when a fake clock passes 03:00.
+        builder.UseSetting("Baken:Retention:Enabled", "false");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -46,6 +46,18 @@ public sealed class Client
     [Classified(DataClass.NotPersonal)]
     public DateTime? RestrictedAtUtc { get; set; }
 
+    /// <summary>The last change to the file; the retention period runs from here (see <c>Features/Retention</c>).</summary>
+    [Classified(DataClass.NotPersonal)]
+    public DateTime LastActivityAtUtc { get; set; }
+
+    /// <summary>A case manager decided to keep the file longer than the retention period, until this date.</summary>
+    [Classified(DataClass.NotPersonal)]
+    public DateTime? KeepUntilUtc { get; set; }
+
+    /// <summary>Why the file is kept longer; free text, so encrypted.</summary>
+    [Classified(DataClass.FreeText, DataSubject.Client, Encrypted = true)]
+    public byte[]? KeepReason { get; set; }
+
     [Classified(DataClass.Identifying, DataSubject.Client, Encrypted = true)]
     public byte[]? Alias { get; set; }
 
@@ -113,6 +125,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>, IE
         builder.Property(c => c.Code).HasMaxLength(10);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+        builder.HasIndex(c => c.LastActivityAtUtc);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 

@@ -20,7 +20,7 @@ public sealed class ClientRecords(BakenDbContext db, ClientCrypto crypto, BlindI
         }
 
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var client = new Client { Code = code, Level = level, OrganisationId = organisationId, CreatedAtUtc = now };
+        var client = new Client { Code = code, Level = level, OrganisationId = organisationId, CreatedAtUtc = now, LastActivityAtUtc = now };
         crypto.CreateKey(client.Id);
         await WriteAsync(client, identity.LimitedTo(level), cancellationToken);
         db.Add(client);
@@ -31,7 +31,8 @@ public sealed class ClientRecords(BakenDbContext db, ClientCrypto crypto, BlindI
 
     /// <summary>
     /// Corrects the identity and changes the level: fields above the new level are dropped, the search entries are
-    /// rebuilt, and the change is logged. Returns the names of the fields that changed (never their values).
+    /// rebuilt, and the change is logged. When a field is erased (going down a level, or emptied), the client gets a
+    /// new data key, so the erased value is crypto-shredded. Returns the names of the fields that changed (never their values).
     /// </summary>
     public async Task<List<string>> UpdateAsync(Client client, IdentityLevel level, ClientIdentity identity, CancellationToken cancellationToken)
     {
@@ -51,12 +52,23 @@ public sealed class ClientRecords(BakenDbContext db, ClientCrypto crypto, BlindI
             return changed;
         }
 
+        var erased = typeof(ClientIdentity).GetProperties()
+            .Any(p => Normalised(p.GetValue(before) as string) is not null && Normalised(p.GetValue(after) as string) is null);
+        if (erased)
+        {
+            await crypto.RekeyAsync(client.Id, cancellationToken);
+        }
+
         client.Level = level;
+        MarkActive(client);
         db.RemoveRange(await db.Set<BlindIndexEntry>().Where(e => e.ClientId == client.Id).ToListAsync(cancellationToken));
         await WriteAsync(client, after, cancellationToken);
         processingLog.Record(ProcessingActivities.CaseManagement, "ClientCorrected", client.Id);
         return changed;
     }
+
+    /// <summary>Records that the file was worked on: its retention period starts again from now.</summary>
+    public void MarkActive(Client client) => client.LastActivityAtUtc = timeProvider.GetUtcNow().UtcDateTime;
 
     private static string? Normalised(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 

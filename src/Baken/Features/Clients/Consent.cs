@@ -64,9 +64,15 @@ public sealed class Consent
     public byte[]? Note { get; init; }
 }
 
-/// <summary>A team lead's decision to share without consent, with the reason (encrypted, it may name the client).</summary>
+/// <summary>
+/// A team lead's decision to share without consent, for one purpose towards one organisation, with the reason
+/// (encrypted, it may name the client). It holds for <see cref="ConsentCheck.OverrideValidFor"/>, long enough for
+/// the sharing it was made for, not as a standing permission.
+/// </summary>
 public sealed class ConsentOverride
 {
+    public const string Table = "ConsentOverrides";
+
     [Classified(DataClass.NotPersonal)]
     public Guid Id { get; init; } = Guid.CreateVersion7();
 
@@ -75,6 +81,9 @@ public sealed class ConsentOverride
 
     [Classified(DataClass.NotPersonal)]
     public ConsentPurpose Purpose { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public Guid? RecipientOrganisationId { get; init; }
 
     [Classified(DataClass.PseudonymousKey, DataSubject.Staff)]
     public Guid ByUserId { get; init; }
@@ -90,9 +99,10 @@ internal sealed class ConsentConfiguration : IEntityTypeConfiguration<Consent>, 
 {
     public void Configure(EntityTypeBuilder<ConsentOverride> builder)
     {
-        builder.ToTable("ConsentOverrides");
-        builder.HasIndex(o => o.ClientId);
+        builder.ToTable(ConsentOverride.Table);
+        builder.HasIndex(o => new { o.ClientId, o.Purpose });
         builder.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(o => o.RecipientOrganisationId).OnDelete(DeleteBehavior.Restrict);
     }
 
     public void Configure(EntityTypeBuilder<Consent> builder)

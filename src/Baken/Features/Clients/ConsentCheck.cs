@@ -14,10 +14,13 @@ public sealed record ConsentDecision(bool Allowed, string ReasonKey, Guid? Conse
 /// <summary>
 /// The reusable check every feature calls before sharing client data: is there a valid (not withdrawn) consent
 /// or other legal basis for this purpose towards this organisation? A refusal says why. A team lead may
-/// override with a reason; the override is written to the processing log and the audit trail.
+/// override with a reason; the override is written to the processing log and the audit trail, and holds for
+/// <see cref="OverrideValidFor"/>. Restriction of processing (AVG art. 18) beats everything, overrides included.
 /// </summary>
 public sealed class ConsentCheck(BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, AuditLog audit, TimeProvider timeProvider)
 {
+    public static readonly TimeSpan OverrideValidFor = TimeSpan.FromHours(24);
+
     public async Task<ConsentDecision> CheckAsync(Guid clientId, ConsentPurpose purpose, Guid? recipientOrganisationId, CancellationToken cancellationToken)
     {
         if (await db.Set<Client>().AnyAsync(c => c.Id == clientId && c.RestrictedAtUtc != null, cancellationToken))
@@ -36,6 +39,17 @@ public sealed class ConsentCheck(BakenDbContext db, ClientCrypto crypto, Process
             return new ConsentDecision(true, "Consent_Allowed", valid);
         }
 
+        var since = timeProvider.GetUtcNow().UtcDateTime - OverrideValidFor;
+        var overridden = await db.Set<ConsentOverride>().AsNoTracking()
+            .Where(o => o.ClientId == clientId && o.Purpose == purpose && o.AtUtc > since
+                && (o.RecipientOrganisationId == null || o.RecipientOrganisationId == recipientOrganisationId))
+            .Select(o => (Guid?)o.Id)
+            .FirstOrDefaultAsync(cancellationToken);
+        if (overridden is not null)
+        {
+            return new ConsentDecision(true, "Consent_Overridden", overridden);
+        }
+
         var withdrawn = await db.Set<Consent>().AnyAsync(
             c => c.ClientId == clientId && c.Purpose == purpose && c.WithdrawnAtUtc != null, cancellationToken);
         return new ConsentDecision(false, withdrawn ? "Consent_RefusedWithdrawn" : "Consent_RefusedMissing");
@@ -45,7 +59,8 @@ public sealed class ConsentCheck(BakenDbContext db, ClientCrypto crypto, Process
     /// Allows one sharing without consent, on a team lead's responsibility; recorded (reason encrypted), never
     /// silent. Saved with the caller's unit of work.
     /// </summary>
-    public async Task<ConsentDecision> OverrideAsync(ClaimsPrincipal teamLead, Guid clientId, ConsentPurpose purpose, string reason, CancellationToken cancellationToken)
+    public async Task<ConsentDecision> OverrideAsync(
+        ClaimsPrincipal teamLead, Guid clientId, ConsentPurpose purpose, Guid? recipientOrganisationId, string reason, CancellationToken cancellationToken)
     {
         if (!teamLead.IsInRole(Roles.Teamleider))
         {
@@ -57,18 +72,24 @@ public sealed class ConsentCheck(BakenDbContext db, ClientCrypto crypto, Process
             return new ConsentDecision(false, "Consent_OverrideNeedsReason");
         }
 
+        if (await db.Set<Client>().AnyAsync(c => c.Id == clientId && c.RestrictedAtUtc != null, cancellationToken))
+        {
+            return new ConsentDecision(false, "Consent_RefusedRestricted");
+        }
+
         var id = Guid.CreateVersion7();
         db.Add(new ConsentOverride
         {
             Id = id,
             ClientId = clientId,
             Purpose = purpose,
+            RecipientOrganisationId = recipientOrganisationId,
             ByUserId = teamLead.UserId()!.Value,
             AtUtc = timeProvider.GetUtcNow().UtcDateTime,
-            Reason = (await crypto.EncryptAsync(clientId, "ConsentOverrides", nameof(ConsentOverride.Reason), id, reason.Trim(), cancellationToken))!,
+            Reason = (await crypto.EncryptAsync(clientId, ConsentOverride.Table, nameof(ConsentOverride.Reason), id, reason.Trim(), cancellationToken))!,
         });
         processingLog.Record(ProcessingActivities.CaseManagement, "ConsentOverridden", clientId);
-        audit.Record("ConsentOverridden", nameof(Client), clientId, $"purpose={purpose}");
+        audit.Record("ConsentOverridden", nameof(Client), clientId, $"purpose={purpose};recipient={recipientOrganisationId}");
         return new ConsentDecision(true, "Consent_Overridden");
     }
 }

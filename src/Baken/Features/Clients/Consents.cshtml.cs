@@ -18,6 +18,7 @@ namespace Baken.Features.Clients;
 public sealed class ConsentsModel(
     BakenDbContext db,
     ClientAccess access,
+    ClientRecords records,
     ClientCrypto crypto,
     ProcessingLogWriter processingLog,
     TimeProvider timeProvider,
@@ -78,12 +79,12 @@ public sealed class ConsentsModel(
 
     public async Task<IActionResult> OnPostAsync(Guid id, CancellationToken cancellationToken)
     {
-        if (!await access.CanOpenAsync(User, id, cancellationToken))
+        if (await access.FindOpenableAsync(User, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
 
-        if (await access.IsRestrictedAsync(id, cancellationToken))
+        if (client.RestrictedAtUtc is not null)
         {
             ModelState.AddModelError(string.Empty, t["Restrict_NoChanges"]);
             await LoadAsync(id, cancellationToken);
@@ -117,6 +118,7 @@ public sealed class ConsentsModel(
             Note = await crypto.EncryptAsync(id, Consent.Table, nameof(Consent.Note), consentId,
                 string.IsNullOrWhiteSpace(Input.Note) ? null : Input.Note.Trim(), cancellationToken),
         });
+        records.MarkActive(client);
         processingLog.Record(ProcessingActivities.CaseManagement, "ConsentRecorded", id);
         await db.SaveChangesAsync(cancellationToken);
         return RedirectToPage(new { id });
@@ -124,7 +126,7 @@ public sealed class ConsentsModel(
 
     public async Task<IActionResult> OnPostWithdrawAsync(Guid id, Guid consentId, CancellationToken cancellationToken)
     {
-        if (!await access.CanOpenAsync(User, id, cancellationToken))
+        if (await access.FindOpenableAsync(User, id, cancellationToken) is not { } client)
         {
             return NotFound();
         }
@@ -135,8 +137,9 @@ public sealed class ConsentsModel(
             return NotFound();
         }
 
-        if (consent.WithdrawnAtUtc is null && !await access.IsRestrictedAsync(id, cancellationToken))
+        if (consent.WithdrawnAtUtc is null && client.RestrictedAtUtc is null)
         {
+            records.MarkActive(client);
             consent.WithdrawnAtUtc = timeProvider.GetUtcNow().UtcDateTime;
             consent.WithdrawnByUserId = User.UserId();
             processingLog.Record(ProcessingActivities.CaseManagement, "ConsentWithdrawn", id);

@@ -1,29 +1,20 @@
 using Baken.Features.Admin;
-using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;
-using Baken.Infrastructure.Crypto;
-using Baken.Infrastructure.Data;
-using Baken.Infrastructure.ProcessingLog;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Baken.Features.Clients;
 
 /// <summary>
-/// The right to erasure (AVG art. 17): the client's data key is shredded and every row about the client is
-/// deleted in one transaction. What stays is the processing log, which names only the pseudonymous id.
+/// The right to erasure (AVG art. 17), through <see cref="ClientErasure"/>, after the user typed the client code.
 /// </summary>
 [Authorize(Roles = $"{Roles.Casemanager},{Roles.Teamleider}")]
 [RequireRecentAuthentication]
 public sealed class EraseModel(
-    BakenDbContext db,
     ClientAccess access,
-    ClientCrypto crypto,
-    ProcessingLogWriter processingLog,
-    AuditLog audit,
+    ClientErasure erasure,
     IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
@@ -49,13 +40,7 @@ public sealed class EraseModel(
             return Page();
         }
 
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await crypto.ShredAsync(id, cancellationToken);
-        db.Remove(client);
-        processingLog.Record(ProcessingActivities.CaseManagement, "ClientErased", id);
-        audit.Record("ClientErased", nameof(Client), id);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await erasure.EraseAsync(client, ClientErasure.OnRequest, cancellationToken);
         return RedirectToPage("Index", new { erased = Code });
     }
 

@@ -13,7 +13,13 @@ namespace Baken.Features.Clients;
 /// recorded in the processing log just like a successful read.
 /// </summary>
 [Authorize(Roles = ClientAccess.ClientRoles)]
-public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientRecords records, ClientCrypto crypto, ProcessingLogWriter processingLog) : PageModel
+public sealed class FileModel(
+    BakenDbContext db,
+    ClientAccess access,
+    ClientRecords records,
+    ClientCrypto crypto,
+    Retention.ClientRetention retention,
+    ProcessingLogWriter processingLog) : PageModel
 {
     public sealed record BreakGlassRow(string Name, DateTime StartedAtUtc, DateTime ExpiresAtUtc, string? Reason);
 
@@ -39,7 +45,16 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
 
     public bool Restricted { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, bool created = false, CancellationToken cancellationToken = default)
+    /// <summary>When the retention period ends and the file is erased (unless kept longer or still in use).</summary>
+    public DateTime ExpiresAtUtc { get; private set; }
+
+    /// <summary>A case manager chose to keep the file past its normal retention period.</summary>
+    public bool KeptLonger { get; private set; }
+
+    /// <summary>Just kept longer: show a confirmation.</summary>
+    public bool Kept { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(Guid id, bool created = false, bool kept = false, CancellationToken cancellationToken = default)
     {
         if (!await access.CanOpenAsync(User, id, cancellationToken))
         {
@@ -58,6 +73,9 @@ public sealed class FileModel(BakenDbContext db, ClientAccess access, ClientReco
         Level = client.Level;
         Restricted = client.RestrictedAtUtc is not null;
         Created = created;
+        Kept = kept;
+        ExpiresAtUtc = retention.ExpiresAtUtc(client.Level, client.LastActivityAtUtc, client.KeepUntilUtc);
+        KeptLonger = client.KeepUntilUtc is not null && client.KeepUntilUtc >= ExpiresAtUtc;
         Identity = await records.ReadAsync(client, "ClientFileViewed", cancellationToken);
         Team = await db.Set<ClientTeamMember>().AsNoTracking()
             .Where(m => m.ClientId == id && m.ToUtc == null)

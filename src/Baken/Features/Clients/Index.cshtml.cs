@@ -9,12 +9,13 @@ namespace Baken.Features.Clients;
 /// <summary>
 /// The clients this user may open, newest first, with search by client code or by an exact alias, name, phone
 /// number or e-mail address (through the blind index: nothing is searched in the clear). The search term is
-/// posted, so it never appears in a URL, a browser history or a request log.
+/// posted, so it never appears in a URL, a browser history or a request log. Each row shows the status (intake
+/// queue, with a team, restricted) and the current team, so a team lead can see who works with whom.
 /// </summary>
 [Authorize(Roles = ClientAccess.ClientRoles)]
-public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRecords records) : PageModel
+public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRecords records, TimeProvider timeProvider) : PageModel
 {
-    public sealed record Row(Guid Id, string Code, IdentityLevel Level, string? Alias, DateTime CreatedAtUtc, bool CanOpen);
+    public sealed record Row(Guid Id, string Code, IdentityLevel Level, string? Alias, DateTime CreatedAtUtc, bool CanOpen, bool Restricted, IReadOnlyList<string> Team);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -38,6 +39,7 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
     private async Task ListAsync(string? query, int p, int pageSize, CancellationToken cancellationToken)
     {
         Query = query;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
         var clients = access.Listable(User).AsNoTracking();
         var openable = access.Openable(User);
         if (!string.IsNullOrEmpty(Query))
@@ -48,11 +50,25 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
 
         var (page, paging) = await clients
             .OrderByDescending(c => c.CreatedAtUtc)
-            .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.CreatedAtUtc, CanOpen = openable.Any(o => o.Id == c.Id) })
+            .Select(c => new
+            {
+                c.Id,
+                c.Code,
+                c.Level,
+                c.Alias,
+                c.CreatedAtUtc,
+                CanOpen = openable.Any(o => o.Id == c.Id),
+                Restricted = c.RestrictedAtUtc != null,
+                Team = db.Set<ClientTeamMember>()
+                    .Where(m => m.ClientId == c.Id && (m.ToUtc == null || m.ToUtc > now))
+                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
+                    .OrderBy(name => name)
+                    .ToList(),
+            })
             .ToPageAsync(p, cancellationToken, pageSize);
         Paging = paging;
         var aliases = await records.ReadAliasesAsync([.. page.Select(c => (c.Id, c.Alias))], cancellationToken);
-        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen))];
+        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen, c.Restricted, c.Team))];
         await db.SaveChangesAsync(cancellationToken);
     }
 }

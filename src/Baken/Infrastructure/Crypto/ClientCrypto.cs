@@ -1,9 +1,12 @@
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Reflection;
 using System.Security.Cryptography;
 using System.Text;
 using Baken.Infrastructure.Data;
+using Baken.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace Baken.Infrastructure.Crypto;
 
@@ -20,6 +23,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     private const int TagSize = 16;
 
     private readonly Dictionary<Guid, (int Version, byte[] Key)> _keys = [];
+    private readonly HashSet<Guid> _guarded = [];
 
     /// <summary>Creates the data key of a new client in the current unit of work.</summary>
     public void CreateKey(Guid clientId)
@@ -34,6 +38,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         });
         _keys[clientId] = (1, key);
+        _guarded.Add(clientId);
     }
 
     public async Task<byte[]?> EncryptAsync(Guid clientId, string table, string column, Guid rowId, string? plaintext, CancellationToken cancellationToken = default)
@@ -44,16 +49,24 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         }
 
         var (version, key) = await KeyAsync(clientId, cancellationToken);
-        var input = Encoding.UTF8.GetBytes(plaintext);
-        var output = new byte[HeaderSize + NonceSize + TagSize + input.Length];
-        output[0] = Format;
-        BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(1, 4), version);
-        var nonce = output.AsSpan(HeaderSize, NonceSize);
-        RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, input, output.AsSpan(HeaderSize + NonceSize + TagSize), output.AsSpan(HeaderSize + NonceSize, TagSize),
-            AssociatedData(table, column, rowId, version));
-        return output;
+        GuardKeyVersion(clientId, version);
+        return Seal(key, version, table, column, rowId, plaintext);
+    }
+
+    /// <summary>
+    /// Makes the save fail when another request gave the client a new key after this one read it: the key row's
+    /// version is a concurrency token, and touching it adds "where KeyVersion = the version we encrypted with" to
+    /// the save. Without this, a value encrypted with the old key could be saved after a rekey and become unreadable.
+    /// </summary>
+    private void GuardKeyVersion(Guid clientId, int version)
+    {
+        if (!_guarded.Add(clientId))
+        {
+            return;
+        }
+
+        var entry = db.Attach(new ClientKey { ClientId = clientId, KeyVersion = version, WrappedKey = [] });
+        entry.Property(k => k.KeyVersion).IsModified = true;
     }
 
     /// <summary>Throws <see cref="CryptographicException"/> when the value was tampered with, moved, or the client was erased.</summary>
@@ -64,23 +77,8 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             return null;
         }
 
-        if (ciphertext.Length < HeaderSize + NonceSize + TagSize || ciphertext[0] != Format)
-        {
-            throw new CryptographicException("Not a Baken ciphertext.");
-        }
-
-        var version = BinaryPrimitives.ReadInt32LittleEndian(ciphertext.AsSpan(1, 4));
         var (keyVersion, key) = await KeyAsync(clientId, cancellationToken);
-        if (keyVersion != version)
-        {
-            throw new CryptographicException("The value was encrypted with another key version.");
-        }
-
-        var plaintext = new byte[ciphertext.Length - HeaderSize - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(ciphertext.AsSpan(HeaderSize, NonceSize), ciphertext.AsSpan(HeaderSize + NonceSize + TagSize),
-            ciphertext.AsSpan(HeaderSize + NonceSize, TagSize), plaintext, AssociatedData(table, column, rowId, version));
-        return Encoding.UTF8.GetString(plaintext);
+        return Open(key, keyVersion, table, column, rowId, ciphertext);
     }
 
     /// <summary>Unwraps the keys of many clients with one query (list pages), instead of one query per client.</summary>
@@ -110,6 +108,70 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         db.RemoveRange(await db.Set<BlindIndexEntry>().Where(e => e.ClientId == clientId).ToListAsync(cancellationToken));
     }
 
+    /// <summary>
+    /// Gives the client a new data key and re-encrypts every value they own under it, in the current unit of work.
+    /// Called when fields are erased (going down a level, clearing a field): the old key is gone once saved, so
+    /// the erased ciphertext, wherever a copy of it survives (free pages, the WAL, a backup), can no longer be read.
+    /// Finds the values through the data classification: every encrypted property of every entity, on the rows
+    /// whose <c>ClientId</c> (or, for the client itself, <c>Id</c>) is this client.
+    /// </summary>
+    public async Task RekeyAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        var (oldVersion, oldKey) = await KeyAsync(clientId, cancellationToken);
+        var stored = await db.Set<ClientKey>().FirstAsync(k => k.ClientId == clientId, cancellationToken);
+        if (stored.KeyVersion != oldVersion)
+        {
+            throw new DbUpdateConcurrencyException("The client's data key changed while this request was using it.");
+        }
+
+        var newVersion = oldVersion + 1;
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        foreach (var (entityType, encrypted) in EncryptedEntityTypes(db.Model))
+        {
+            var table = entityType.GetTableName()!;
+            var load = LoadOwnedRowsMethod.MakeGenericMethod(entityType.ClrType);
+            var rows = await (Task<List<object>>)load.Invoke(null, [db, OwnerProperty(entityType), clientId, cancellationToken])!;
+            foreach (var row in rows)
+            {
+                var entry = db.Entry(row);
+                var rowId = (Guid)entry.Property("Id").CurrentValue!;
+                foreach (var property in encrypted)
+                {
+                    if (entry.Property(property).CurrentValue is byte[] value)
+                    {
+                        var plaintext = Open(oldKey, oldVersion, table, property, rowId, value);
+                        entry.Property(property).CurrentValue = Seal(newKey, newVersion, table, property, rowId, plaintext);
+                    }
+                }
+            }
+        }
+
+        var kekVersion = keys.CurrentVersion;
+        stored.KeyVersion = newVersion;
+        stored.KekVersion = kekVersion;
+        stored.WrappedKey = KeyWrap.Wrap(keys, kekVersion, newKey);
+        _keys[clientId] = (newVersion, newKey);
+        _guarded.Add(clientId);
+        CryptographicOperations.ZeroMemory(oldKey);
+    }
+
+    /// <summary>The entity types holding values encrypted with a client's key, with those properties.</summary>
+    public static IEnumerable<(IEntityType EntityType, string[] Properties)> EncryptedEntityTypes(IModel model) =>
+        model.GetEntityTypes()
+            .Select(e => (e, e.GetProperties().Where(p => DataClassification.Of(p)?.Encrypted == true).Select(p => p.Name).ToArray()))
+            .Where(x => x.Item2.Length > 0);
+
+    /// <summary>The property that says which client a row belongs to: <c>ClientId</c>, or the client's own <c>Id</c>.</summary>
+    public static string OwnerProperty(IReadOnlyEntityType entityType) =>
+        entityType.FindProperty("ClientId") is not null ? "ClientId" : "Id";
+
+    private static readonly MethodInfo LoadOwnedRowsMethod =
+        typeof(ClientCrypto).GetMethod(nameof(LoadOwnedRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private static async Task<List<object>> LoadOwnedRowsAsync<T>(BakenDbContext db, string ownerProperty, Guid clientId, CancellationToken cancellationToken)
+        where T : class =>
+        [.. await db.Set<T>().Where(e => EF.Property<Guid>(e, ownerProperty) == clientId).ToListAsync(cancellationToken)];
+
     public void Dispose()
     {
         foreach (var (_, key) in _keys.Values)
@@ -132,6 +194,40 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         var key = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey));
         _keys[clientId] = key;
         return key;
+    }
+
+    private static byte[] Seal(byte[] key, int version, string table, string column, Guid rowId, string plaintext)
+    {
+        var input = Encoding.UTF8.GetBytes(plaintext);
+        var output = new byte[HeaderSize + NonceSize + TagSize + input.Length];
+        output[0] = Format;
+        BinaryPrimitives.WriteInt32LittleEndian(output.AsSpan(1, 4), version);
+        var nonce = output.AsSpan(HeaderSize, NonceSize);
+        RandomNumberGenerator.Fill(nonce);
+        using var aes = new AesGcm(key, TagSize);
+        aes.Encrypt(nonce, input, output.AsSpan(HeaderSize + NonceSize + TagSize), output.AsSpan(HeaderSize + NonceSize, TagSize),
+            AssociatedData(table, column, rowId, version));
+        return output;
+    }
+
+    private static string Open(byte[] key, int keyVersion, string table, string column, Guid rowId, byte[] ciphertext)
+    {
+        if (ciphertext.Length < HeaderSize + NonceSize + TagSize || ciphertext[0] != Format)
+        {
+            throw new CryptographicException("Not a Baken ciphertext.");
+        }
+
+        var version = BinaryPrimitives.ReadInt32LittleEndian(ciphertext.AsSpan(1, 4));
+        if (keyVersion != version)
+        {
+            throw new CryptographicException("The value was encrypted with another key version.");
+        }
+
+        var plaintext = new byte[ciphertext.Length - HeaderSize - NonceSize - TagSize];
+        using var aes = new AesGcm(key, TagSize);
+        aes.Decrypt(ciphertext.AsSpan(HeaderSize, NonceSize), ciphertext.AsSpan(HeaderSize + NonceSize + TagSize),
+            ciphertext.AsSpan(HeaderSize + NonceSize, TagSize), plaintext, AssociatedData(table, column, rowId, version));
+        return Encoding.UTF8.GetString(plaintext);
     }
 
     private static byte[] AssociatedData(string table, string column, Guid rowId, int version) =>

@@ -14,7 +14,7 @@ public sealed class ClientKey
     public Guid ClientId { get; init; }
 
     [Classified(DataClass.NotPersonal)]
-    public int KeyVersion { get; init; } = 1;
+    public int KeyVersion { get; set; } = 1;
 
     [Classified(DataClass.NotPersonal)]
     public int KekVersion { get; set; }
@@ -74,6 +74,7 @@ internal sealed class CryptoConfiguration :
     {
         builder.ToTable("ClientKeys");
         builder.HasKey(k => k.ClientId);
+        builder.Property(k => k.KeyVersion).IsConcurrencyToken();
         builder.Property(k => k.WrappedKey).HasMaxLength(64);
         builder.HasIndex(k => k.KekVersion);
     }

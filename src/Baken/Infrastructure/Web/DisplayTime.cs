@@ -7,9 +7,22 @@ public static class DisplayTime
 {
     private static readonly TimeZoneInfo Amsterdam = TimeZoneInfo.FindSystemTimeZoneById("Europe/Amsterdam");
 
+    /// <summary>The time zone the users live in.</summary>
+    public static TimeZoneInfo Zone => Amsterdam;
+
     public static string Format(DateTime utc) =>
         TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam)
             .ToString("g", CultureInfo.CurrentCulture);
+
+    /// <summary>The local calendar date of a UTC moment, such as an expiry date.</summary>
+    public static DateOnly LocalDate(DateTime utc) =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam));
+
+    public static string FormatDate(DateTime utc) => LocalDate(utc).ToString("d", CultureInfo.CurrentCulture);
+
+    /// <summary>The last moment (UTC) of a local calendar day: "until 1 March" includes all of 1 March.</summary>
+    public static DateTime EndOfLocalDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), Amsterdam).AddTicks(-1);
 
     /// <summary>For the <c>datetime</c> attribute of a <c>time</c> element.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);

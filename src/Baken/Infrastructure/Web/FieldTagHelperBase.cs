@@ -108,7 +108,11 @@ public abstract class FieldTagHelperBase : TagHelper
     }
 
     /// <summary>What the user typed (kept after a failed post), otherwise the model's value.</summary>
-    protected string? CurrentValue => Entry?.AttemptedValue ?? For.Model?.ToString();
+    protected string? CurrentValue => Entry?.AttemptedValue ?? For.Model switch
+    {
+        DateOnly date => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        var model => model?.ToString(),
+    };
 }
 
 /// <summary><c>&lt;baken-field for="Input.Email" label="…" type="email" /&gt;</c>: a text-like input.</summary>
@@ -143,6 +147,21 @@ public sealed class FormFieldTagHelper : FieldTagHelperBase
         }
 
         html.Append('>');
+    }
+}
+
+/// <summary><c>&lt;baken-textarea for="Input.Note" label="…" rows="4" /&gt;</c>: a multi-line text field.</summary>
+[HtmlTargetElement("baken-textarea", TagStructure = TagStructure.WithoutEndTag)]
+public sealed class TextAreaTagHelper : FieldTagHelperBase
+{
+    public int Rows { get; set; } = 4;
+
+    protected override void AppendControl(StringBuilder html)
+    {
+        html.Append("<textarea class=\"utrecht-textarea utrecht-textarea--html-textarea").Append(Invalid ? " utrecht-textarea--invalid" : string.Empty)
+            .Append("\" rows=\"").Append(Rows).Append('"');
+        AppendCommonAttributes(html);
+        html.Append('>').Append(Encoder.Encode(CurrentValue ?? string.Empty)).Append("</textarea>");
     }
 }
 

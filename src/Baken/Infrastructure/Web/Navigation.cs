@@ -15,6 +15,7 @@ public static class Navigation
     [
         new("/Home/Index", "Nav_Start", Roles.All),
         new("/Clients/Index", "Nav_Clients", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
+        new("/Retention/Index", "Nav_Retention", [Roles.Casemanager, Roles.Teamleider]),
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
         new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
         new("/Admin/Audit/Index", "Nav_Audit", [Roles.Beheerder]),

@@ -71,12 +71,12 @@ public sealed class ConsentTests(SharedApps apps)
 
         await using var scope = app.Services.CreateAsyncScope();
         var check = scope.ServiceProvider.GetRequiredService<ConsentCheck>();
-        (await check.OverrideAsync(Person(Roles.Casemanager), clientId, ConsentPurpose.Referral, "acute situatie, veiligheid", CancellationToken.None))
+        (await check.OverrideAsync(Person(Roles.Casemanager), clientId, ConsentPurpose.Referral, null, "acute situatie, veiligheid", CancellationToken.None))
             .ReasonKey.ShouldBe("Consent_OverrideNeedsTeamLead");
-        (await check.OverrideAsync(Person(Roles.Teamleider), clientId, ConsentPurpose.Referral, "kort", CancellationToken.None))
+        (await check.OverrideAsync(Person(Roles.Teamleider), clientId, ConsentPurpose.Referral, null, "kort", CancellationToken.None))
             .ReasonKey.ShouldBe("Consent_OverrideNeedsReason");
         var lead = Person(Roles.Teamleider);
-        (await check.OverrideAsync(lead, clientId, ConsentPurpose.Referral, "Acute onveilige situatie, overleg met politie", CancellationToken.None))
+        (await check.OverrideAsync(lead, clientId, ConsentPurpose.Referral, organisation, "Acute onveilige situatie, overleg met politie", CancellationToken.None))
             .Allowed.ShouldBeTrue();
         await scope.ServiceProvider.GetRequiredService<BakenDbContext>().SaveChangesAsync();
 
@@ -84,5 +84,55 @@ public sealed class ConsentTests(SharedApps apps)
         stored.ByUserId.ShouldBe(lead.UserId()!.Value);
         System.Text.Encoding.UTF8.GetString(stored.Reason).ShouldNotContain("politie");
         (await app.QueryAsync(db => db.ProcessingLog.CountAsync(e => e.SubjectId == clientId && e.Action == "ConsentOverridden"))).ShouldBe(1);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task The_sharing_check_explains_a_refusal_and_a_team_lead_override_holds_for_a_day_for_that_recipient(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var lead = await app.CreateUserAsync(Roles.Teamleider);
+        var manager = await app.CreateUserAsync(Roles.Casemanager);
+        var organisation = (await app.FindUserAsync(lead.Id)).OrganisationId;
+        var organisations = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).ToListAsync());
+        var (clientId, _) = await app.CreateClientAsync(organisation);
+        var page = $"/Clients/{clientId}/Sharing";
+        var form = new Dictionary<string, string> { ["Purpose"] = "Referral", ["RecipientOrganisationId"] = organisations[1].ToString() };
+
+        using (var asManager = app.NewClient())
+        {
+            await asManager.SignInAsync(manager);
+            var checkedPage = await BakenClient.ReadAsync(await asManager.SubmitAsync(page, form));
+            checkedPage.QuerySelector("#sharing-decision")!.TextContent.ShouldContain("geen toestemming");
+            checkedPage.QuerySelector("button[formaction*=Override]").ShouldBeNull("only a team lead may override");
+            var noRecipient = await BakenClient.ReadAsync(await asManager.SubmitAsync(page, new Dictionary<string, string> { ["Purpose"] = "Referral" }));
+            noRecipient.QuerySelector("#RecipientOrganisationId-error").ShouldNotBeNull();
+        }
+
+        using var asLead = app.NewClient();
+        await asLead.SignInAsync(lead);
+        var refused = await BakenClient.ReadAsync(await asLead.SubmitAsync(page, form));
+        refused.QuerySelector("button[formaction*=Override]").ShouldNotBeNull();
+        var overrideForm = (AngleSharp.Html.Dom.IHtmlFormElement)refused.QuerySelector("main form")!;
+        var overrideUrl = refused.QuerySelector("button[formaction*=Override]")!.GetAttribute("formaction")!;
+        var tooShort = await BakenClient.ReadAsync(await asLead.SubmitAsync(overrideForm, overrideUrl, new Dictionary<string, string>(form) { ["Reason"] = "nu" }));
+        tooShort.QuerySelector("#Reason-error").ShouldNotBeNull();
+        tooShort.QuerySelector("#Reason")!.TextContent.ShouldBe("nu");
+
+        var done = await asLead.SubmitAsync(overrideForm, overrideUrl, new Dictionary<string, string>(form) { ["Reason"] = "Acuut gevaar, politie moet nu worden ingelicht" });
+        done.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, history) = await asLead.GetPageAsync(page);
+        history.QuerySelector("tbody")!.TextContent.ShouldContain("Acuut gevaar, politie moet nu worden ingelicht");
+
+        (await CheckAsync(app, clientId, ConsentPurpose.Referral, organisations[1])).ReasonKey.ShouldBe("Consent_Overridden");
+        (await CheckAsync(app, clientId, ConsentPurpose.Referral, organisations[0])).Allowed.ShouldBeFalse("the override names one recipient");
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+            await db.Set<ConsentOverride>().Where(o => o.ClientId == clientId)
+                .ExecuteUpdateAsync(o => o.SetProperty(x => x.AtUtc, DateTime.UtcNow.AddHours(-25)));
+        }
+
+        (await CheckAsync(app, clientId, ConsentPurpose.Referral, organisations[1])).Allowed.ShouldBeFalse("an override holds for 24 hours");
     }
 }

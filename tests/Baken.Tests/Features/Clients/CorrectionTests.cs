@@ -1,7 +1,10 @@
 using System.Net;
+using System.Security.Cryptography;
 using Baken.Features.Admin;
 using Baken.Features.Clients;
+using Baken.Infrastructure.Crypto;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baken.Tests.Features.Clients;
 
@@ -20,6 +23,14 @@ public sealed class CorrectionTests(SharedApps apps)
         await client.SignInAsync(manager);
         var edit = $"/Clients/{clientId}/Edit";
 
+        (await client.SubmitAsync($"/Clients/{clientId}/Consents", new Dictionary<string, string>
+        {
+            ["Input.Purpose"] = "Statistics",
+            ["Input.LegalBasis"] = "Consent",
+            ["Input.Note"] = "Akkoord gegeven op het spreekuur",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var erasedCiphertext = await app.QueryAsync(db => db.Set<Client>().Where(c => c.Id == clientId).Select(c => c.LegalName).SingleAsync());
+
         var (_, form) = await client.GetPageAsync(edit);
         form.QuerySelector("#Input_LegalName")!.GetAttribute("value").ShouldBe("Iris Voorbeeld");
 
@@ -35,6 +46,20 @@ public sealed class CorrectionTests(SharedApps apps)
         stored.Level.ShouldBe(IdentityLevel.Pseudonymous);
         stored.LegalName.ShouldBeNull();
         stored.Phone.ShouldBeNull();
+
+        // Crypto-shredded: the client has a new data key, so the erased ciphertext (which may survive in free pages,
+        // the WAL or a backup) no longer decrypts, while what remains was re-encrypted and still reads.
+        (await app.QueryAsync(db => db.Set<ClientKey>().Where(k => k.ClientId == clientId).Select(k => k.KeyVersion).SingleAsync())).ShouldBe(2);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var crypto = scope.ServiceProvider.GetRequiredService<ClientCrypto>();
+            await Should.ThrowAsync<CryptographicException>(() =>
+                crypto.DecryptAsync(clientId, Client.Table, nameof(Client.LegalName), clientId, erasedCiphertext));
+            (await crypto.DecryptAsync(clientId, Client.Table, nameof(Client.Alias), clientId, stored.Alias)).ShouldBe(alias + "x");
+        }
+
+        var (_, consents) = await client.GetPageAsync($"/Clients/{clientId}/Consents");
+        consents.QuerySelector("tbody")!.TextContent.ShouldContain("Akkoord gegeven op het spreekuur");
 
         var byOldAlias = await BakenClient.ReadAsync(await client.SubmitAsync("/Clients", new Dictionary<string, string> { ["q"] = alias }, "form[role=search]"));
         byOldAlias.QuerySelectorAll("tbody tr").Length.ShouldBe(0);

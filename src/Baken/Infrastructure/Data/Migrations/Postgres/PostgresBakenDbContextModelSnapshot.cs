@@ -204,8 +204,17 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.Property<byte[]>("GenderIdentity")
                         .HasColumnType("bytea");
 
+                    b.Property<byte[]>("KeepReason")
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime?>("KeepUntilUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.Property<byte[]>("Languages")
                         .HasColumnType("bytea");
+
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("timestamp with time zone");
 
                     b.Property<byte[]>("LegalName")
                         .HasColumnType("bytea");
@@ -229,6 +238,8 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LastActivityAtUtc");
 
                     b.HasIndex("OrganisationId", "CreatedAtUtc");
 
@@ -330,9 +341,14 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .IsRequired()
                         .HasColumnType("bytea");
 
+                    b.Property<Guid?>("RecipientOrganisationId")
+                        .HasColumnType("uuid");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("RecipientOrganisationId");
+
+                    b.HasIndex("ClientId", "Purpose");
 
                     b.ToTable("ConsentOverrides", (string)null);
                 });
@@ -446,6 +462,7 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("KeyVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("integer");
 
                     b.Property<byte[]>("WrappedKey")
@@ -1015,6 +1032,11 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>

@@ -199,8 +199,17 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Property<byte[]>("GenderIdentity")
                         .HasColumnType("BLOB");
 
+                    b.Property<byte[]>("KeepReason")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("KeepUntilUtc")
+                        .HasColumnType("TEXT");
+
                     b.Property<byte[]>("Languages")
                         .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("LastActivityAtUtc")
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("LegalName")
                         .HasColumnType("BLOB");
@@ -224,6 +233,8 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("Code")
                         .IsUnique();
+
+                    b.HasIndex("LastActivityAtUtc");
 
                     b.HasIndex("OrganisationId", "CreatedAtUtc");
 
@@ -325,9 +336,14 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasColumnType("BLOB");
 
+                    b.Property<Guid?>("RecipientOrganisationId")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
-                    b.HasIndex("ClientId");
+                    b.HasIndex("RecipientOrganisationId");
+
+                    b.HasIndex("ClientId", "Purpose");
 
                     b.ToTable("ConsentOverrides", (string)null);
                 });
@@ -441,6 +457,7 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("KeyVersion")
+                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
 
                     b.Property<byte[]>("WrappedKey")
@@ -1004,6 +1021,11 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>

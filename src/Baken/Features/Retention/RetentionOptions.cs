@@ -1,0 +1,52 @@
+namespace Baken.Features.Retention;
+
+/// <summary>
+/// Settings under <c>Baken:Retention</c>. The defaults are the policy documented in
+/// <c>docs/decisions/0012-retention.md</c>; an installation may change them within the limits checked at start.
+/// </summary>
+public sealed class RetentionOptions
+{
+    public const string Section = "Baken:Retention";
+
+    /// <summary>Run the daily retention job. Switched off only for tests and one-off maintenance.</summary>
+    public bool Enabled { get; set; } = true;
+
+    /// <summary>Local time (Europe/Amsterdam) at which the daily job runs.</summary>
+    public TimeOnly RunAt { get; set; } = new(3, 0);
+
+    /// <summary>A client file (pseudonymous or identified) is erased this many months after its last activity.</summary>
+    public int ClientFileMonths { get; set; } = 24;
+
+    /// <summary>An anonymous client record (code and alias only) is erased this many months after its last activity.</summary>
+    public int AnonymousClientMonths { get; set; } = 12;
+
+    /// <summary>How far ahead the "expiring soon" list looks.</summary>
+    public int ExpiringSoonDays { get; set; } = 60;
+
+    /// <summary>The longest a case manager may extend retention in one decision.</summary>
+    public int MaxKeepLongerMonths { get; set; } = 24;
+
+    /// <summary>Fails the start on settings that would break the policy, rather than erase too early or never.</summary>
+    public IEnumerable<string> Problems()
+    {
+        if (ClientFileMonths is < 1 or > 240)
+        {
+            yield return "Baken:Retention:ClientFileMonths must be between 1 and 240.";
+        }
+
+        if (AnonymousClientMonths is < 1 or > 240)
+        {
+            yield return "Baken:Retention:AnonymousClientMonths must be between 1 and 240.";
+        }
+
+        if (ExpiringSoonDays is < 1 or > 365)
+        {
+            yield return "Baken:Retention:ExpiringSoonDays must be between 1 and 365.";
+        }
+
+        if (MaxKeepLongerMonths is < 1 or > 120)
+        {
+            yield return "Baken:Retention:MaxKeepLongerMonths must be between 1 and 120.";
+        }
+    }
+}
