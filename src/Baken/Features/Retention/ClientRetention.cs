@@ -64,6 +64,6 @@ public sealed class ClientRetention(BakenDbContext db, IOptions<RetentionOptions
             .Select(x => x.Client);
     }
 
-    public DateOnly LatestKeepUntil() =>
-        DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime.AddMonths(Policy.MaxKeepLongerMonths));
+    /// <summary>The latest date one decision to keep longer may reach: the longest extension beyond the current expiry.</summary>
+    public DateTime LatestKeepUntilUtc(DateTime currentExpiryUtc) => currentExpiryUtc.AddMonths(Policy.MaxKeepLongerMonths);
 }

@@ -106,8 +106,9 @@ public sealed class KeepLongerModel(
         {
             ClientId = id;
             Code = client.Code;
-            CurrentExpiry = DisplayTime.LocalDate(retention.ExpiresAtUtc(client.Level, client.LastActivityAtUtc, client.KeepUntilUtc));
-            Latest = retention.LatestKeepUntil();
+            var expiresAtUtc = retention.ExpiresAtUtc(client.Level, client.LastActivityAtUtc, client.KeepUntilUtc);
+            CurrentExpiry = DisplayTime.LocalDate(expiresAtUtc);
+            Latest = DisplayTime.LocalDate(retention.LatestKeepUntilUtc(expiresAtUtc));
         }
 
         return client;

@@ -23,7 +23,7 @@ public sealed class RetentionOptions
     /// <summary>How far ahead the "expiring soon" list looks.</summary>
     public int ExpiringSoonDays { get; set; } = 60;
 
-    /// <summary>The longest a case manager may extend retention in one decision.</summary>
+    /// <summary>The longest a case manager may extend retention beyond the current expiry date in one decision.</summary>
     public int MaxKeepLongerMonths { get; set; } = 24;
 
     /// <summary>Fails the start on settings that would break the policy, rather than erase too early or never.</summary>

@@ -42,7 +42,30 @@ public sealed class ClientTests(BrowserSuite browser)
             await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Contact opnemen (Berichtenapp)" })).ToBeVisibleAsync();
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
 
+            await page.GetByRole(AriaRole.Link, new() { Name = "Mag ik delen? Toestemming controleren" }).ClickAsync();
+            await Expect(page.Heading($"Mag ik delen? Cliënt {code}")).ToBeVisibleAsync();
+            await page.GetByLabel("Doel", new() { Exact = true }).SelectOptionAsync("Referral");
+            await page.GetByLabel("Aan organisatie", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Informatiecentrum (demo)" });
+            await page.Button("Controleren").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("er is geen toestemming van de cliënt");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Terug naar de toestemmingen van {code}" }).ClickAsync();
+
             await page.GetByRole(AriaRole.Link, new() { Name = $"Terug naar cliënt {code}" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = $"Langer bewaren ({code})" }).ClickAsync();
+            await Expect(page.Heading($"Dossier {code} langer bewaren")).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.GetByLabel("Bewaren tot en met", new() { Exact = true }).FillAsync(DateTime.UtcNow.AddMonths(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            await page.GetByLabel("Reden", new() { Exact = true }).FillAsync("Aangifte loopt nog, dossier nodig als bewijs");
+            await page.Button("Langer bewaren").ClickAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Vastgelegd: het dossier wordt bewaard tot");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+
+            await page.GetByRole(AriaRole.Link, new() { Name = "Bewaartermijnen", Exact = true }).First.ClickAsync();
+            await Expect(page.Heading("Dossiers die binnenkort verlopen")).ToBeVisibleAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.GoBackAsync();
+
             await page.GetByRole(AriaRole.Link, new() { Name = "Inzage en export" }).ClickAsync();
             await Expect(page.Heading($"Alle gegevens van cliënt {code}")).ToBeVisibleAsync();
             await Expect(page.GetByText("Toestemming vastgelegd").First).ToBeVisibleAsync();

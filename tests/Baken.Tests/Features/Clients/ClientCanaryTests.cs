@@ -7,7 +7,7 @@ using Npgsql;
 
 namespace Baken.Tests.Features.Clients;
 
-/// <summary>A client registered with a canary in every personal field leaves the canary nowhere but in ciphertext.</summary>
+/// <summary>A client registered with a canary in every personal field and free text leaves the canary nowhere but in ciphertext.</summary>
 public sealed class ClientCanaryTests
 {
     [Theory]
@@ -39,6 +39,23 @@ public sealed class ClientCanaryTests
         created.StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var (_, file) = await client.GetPageAsync(created.Headers.Location!.OriginalString);
         file.QuerySelector("main")!.TextContent.ShouldContain(canary + "adres", customMessage: "the file shows the decrypted data");
+
+        // Free text of the client file: a consent note and a reason to keep the file longer.
+        var clientUrl = created.Headers.Location!.OriginalString.Split('?')[0];
+        (await client.SubmitAsync(clientUrl + "/Consents", new Dictionary<string, string>
+        {
+            ["Input.Purpose"] = "Contact",
+            ["Input.Channel"] = "phone",
+            ["Input.LegalBasis"] = "Consent",
+            ["Input.Note"] = canary + "notitie",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await client.SubmitAsync(clientUrl + "/KeepLonger", new Dictionary<string, string>
+        {
+            ["Input.Until"] = DateTime.UtcNow.AddMonths(30).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            ["Input.Reason"] = canary + "bewaarreden",
+        })).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var (_, consents) = await client.GetPageAsync(clientUrl + "/Consents");
+        consents.QuerySelector("main")!.TextContent.ShouldContain(canary + "notitie");
 
         app.Logs.All.ShouldNotContain(canary);
         app.Logs.All.ShouldNotContain("111222333");
