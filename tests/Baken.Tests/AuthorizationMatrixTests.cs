@@ -80,6 +80,12 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Clients/{id:guid}/Erase"] = Only([Roles.Casemanager, Roles.Teamleider]),
         ["Clients/{id:guid}/Sharing"] = Only(ClientWorkers),
         ["Clients/{id:guid}/KeepLonger"] = Only(ClientWorkers),
+        ["Clients/{id:guid}/Trajectories/Start"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Intake"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Team"] = Only(ClientWorkers),
+        ["Caseload"] = Only(ClientWorkers),
+        ["Caseload/Index"] = Only(ClientWorkers),
         ["Retention"] = Only([Roles.Casemanager, Roles.Teamleider]),
         ["Retention/Index"] = Only([Roles.Casemanager, Roles.Teamleider]),
         // The client in the URL is already openable for a team lead of its organisation: no glass to break.
@@ -102,6 +108,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var someUser = await app.QueryAsync(db => db.Users.Select(u => u.Id).FirstAsync());
         var organisations = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).Take(2).ToListAsync());
         var (intakeClient, _) = await app.CreateClientAsync(organisations[0]);
+        var intakeTrajectory = await app.StartTrajectoryAsync(intakeClient);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -117,7 +124,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
 
                 foreach (var (pattern, expected) in Matrix)
                 {
+                    var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal);
                     var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
+                        : pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal) ? intakeTrajectory
                         : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0] : someUser;
                     var url = "/" + pattern
                         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
@@ -125,7 +134,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                         .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
 
                     // Another organisation's client is out of reach for everyone signed in: 404, never 403.
-                    var want = !sameOrganisation && pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? Outcome.NotFound : expected(visitor);
+                    var want = !sameOrganisation && aboutAClient ? Outcome.NotFound : expected(visitor);
                     var got = Classify(await client.GetAsync(url));
                     if (got != want)
                     {

@@ -3,6 +3,7 @@ using Baken.Features.Clients;
 using Baken.Features.Demo;
 using Baken.Features.Retention;
 using Baken.Features.Setup;
+using Baken.Features.Trajectories;
 using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Crypto;
@@ -79,6 +80,7 @@ public static class BakenServices
         services.AddScoped<ClientExporter>();
         services.AddScoped<ClientErasure>();
         services.AddBakenRetention(configuration);
+        services.AddBakenTrajectories();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

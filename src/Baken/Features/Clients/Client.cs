@@ -95,9 +95,20 @@ public sealed class Client
     public byte[]? GenderIdentity { get; set; }
 }
 
+/// <summary>The part a member plays on a care team. Each matches the staff role of the same name.</summary>
+public enum TeamRole
+{
+    Casemanager = 1,
+    Jobcoach = 2,
+    Zorgcoordinator = 3,
+    Woonbegeleider = 4,
+    Veldwerker = 5,
+}
+
 /// <summary>
-/// Explicit membership of a client's care team, with history. Until trajectories exist (which will add their
-/// own team by role), this is what gives a staff member access to a client's file.
+/// Membership of a client's care team, with history (from / to): what gives a staff member access to a
+/// client's file (see <see cref="ClientAccess"/>). A trajectory's team members carry the trajectory and their
+/// role; a member without a trajectory was added to the client directly (the colleague who registered them).
 /// </summary>
 public sealed class ClientTeamMember
 {
@@ -109,6 +120,12 @@ public sealed class ClientTeamMember
 
     [Classified(DataClass.PseudonymousKey, DataSubject.Staff)]
     public Guid UserId { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public Guid? TrajectoryId { get; init; }
+
+    [Classified(DataClass.NotPersonal)]
+    public TeamRole? Role { get; init; }
 
     [Classified(DataClass.NotPersonal)]
     public DateTime FromUtc { get; init; }
@@ -134,7 +151,9 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>, IE
         builder.ToTable("ClientTeamMembers");
         builder.HasIndex(m => new { m.UserId, m.ClientId });
         builder.HasIndex(m => m.ClientId);
+        builder.HasIndex(m => new { m.TrajectoryId, m.ToUtc });
         builder.HasOne<Client>().WithMany().HasForeignKey(m => m.ClientId).OnDelete(DeleteBehavior.Cascade);
+        builder.HasOne<Trajectories.Trajectory>().WithMany().HasForeignKey(m => m.TrajectoryId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Admin.StaffUser>().WithMany().HasForeignKey(m => m.UserId).OnDelete(DeleteBehavior.Restrict);
     }
 }

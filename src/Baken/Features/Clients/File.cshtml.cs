@@ -19,6 +19,7 @@ public sealed class FileModel(
     ClientRecords records,
     ClientCrypto crypto,
     Retention.ClientRetention retention,
+    Trajectories.TrajectoryRecords trajectories,
     ProcessingLogWriter processingLog) : PageModel
 {
     public sealed record BreakGlassRow(string Name, DateTime StartedAtUtc, DateTime ExpiresAtUtc, string? Reason);
@@ -38,6 +39,8 @@ public sealed class FileModel(
     public ClientIdentity Identity { get; private set; } = new();
 
     public IReadOnlyList<TeamRow> Team { get; private set; } = [];
+
+    public IReadOnlyList<Trajectories.TrajectoryRecords.Summary> Trajectories { get; private set; } = [];
 
     public IReadOnlyList<LogRow> RecentProcessing { get; private set; } = [];
 
@@ -81,6 +84,7 @@ public sealed class FileModel(
             .Where(m => m.ClientId == id && m.ToUtc == null)
             .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new TeamRow(u.DisplayName, u.Organisation!.Name, m.FromUtc))
             .ToListAsync(cancellationToken);
+        Trajectories = await trajectories.ListForClientAsync(id, cancellationToken);
         var glass = await db.Set<BreakGlassAccess>().AsNoTracking()
             .Where(b => b.ClientId == id)
             .OrderByDescending(b => b.StartedAtUtc)

@@ -14,6 +14,7 @@ public static class Navigation
     public static readonly IReadOnlyList<Item> Items =
     [
         new("/Home/Index", "Nav_Start", Roles.All),
+        new("/Caseload/Index", "Nav_Caseload", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
         new("/Clients/Index", "Nav_Clients", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
         new("/Retention/Index", "Nav_Retention", [Roles.Casemanager, Roles.Teamleider]),
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),

@@ -35,6 +35,11 @@ public sealed class QueryCountTests
         for (var i = 0; i < count; i++)
         {
             var (id, _) = await app.CreateClientAsync(organisation, new ClientIdentity { Alias = $"Lijst {i}" }, teamMember: manager);
+            await app.StartTrajectoryAsync(id, manager, intake: new Baken.Features.Trajectories.TrajectoryIntake
+            {
+                ReferralRoute = Baken.Features.Trajectories.ReferralRoute.Police,
+                HousingNeed = i % 2 == 0,
+            });
             if (old)
             {
                 await using var scope = app.Services.CreateAsyncScope();
@@ -61,13 +66,50 @@ public sealed class QueryCountTests
         await CountQueriesAsync(client, "/Clients");
         var fewClients = await CountQueriesAsync(client, "/Clients");
         var fewExpiring = await CountQueriesAsync(client, "/Retention");
+        var fewCaseload = await CountQueriesAsync(client, "/Caseload");
 
         await AddClientsAsync(app, organisation, manager.Id, 12, old: true);
         var manyClients = await CountQueriesAsync(client, "/Clients");
         var manyExpiring = await CountQueriesAsync(client, "/Retention");
+        var manyCaseload = await CountQueriesAsync(client, "/Caseload");
 
         fewClients.ShouldBeGreaterThan(0, "the log lines are counted");
         manyClients.ShouldBe(fewClients, "2 and 14 clients cost the same number of queries");
         manyExpiring.ShouldBe(fewExpiring);
+        manyCaseload.ShouldBe(fewCaseload, "2 and 14 trajectories on the caseload cost the same");
+    }
+
+    [Theory]
+    [Databases]
+    public async Task The_trajectory_page_does_not_query_per_team_member_or_transition(DatabaseProvider provider)
+    {
+        await using var app = new BakenAppFactory(provider, demo: false, settings: new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Microsoft.EntityFrameworkCore.Database.Command"] = "Information",
+        });
+        var manager = await app.CreateUserAsync(Roles.Casemanager);
+        var organisation = (await app.FindUserAsync(manager.Id)).OrganisationId;
+        var (clientId, _) = await app.CreateClientAsync(organisation, teamMember: manager.Id);
+        var trajectoryId = await app.StartTrajectoryAsync(clientId, manager.Id);
+        using var client = app.NewClient();
+        await client.SignInAsync(manager);
+        var page = $"/Trajectories/{trajectoryId}";
+        await CountQueriesAsync(client, page);
+        var small = await CountQueriesAsync(client, page);
+
+        foreach (var (to, note) in new[] { ("Intake", "a"), ("Active", "b"), ("Aftercare", "c"), ("Active", "d"), ("Aftercare", "e"), ("Active", "f") })
+        {
+            (await client.SubmitAsync(page, new Dictionary<string, string> { ["Input.To"] = to, ["Input.Note"] = note }, "form[action*=Transition]"))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        foreach (var role in new[] { Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator })
+        {
+            var colleague = await app.CreateUserAsync(role);
+            (await client.SubmitAsync(page + "/Team", new Dictionary<string, string> { ["Candidate"] = $"{colleague.Id}|{role}" }, "form[action*=Add]"))
+                .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        }
+
+        (await CountQueriesAsync(client, page)).ShouldBe(small, "7 transitions and 4 members cost what 1 and 1 did");
     }
 }

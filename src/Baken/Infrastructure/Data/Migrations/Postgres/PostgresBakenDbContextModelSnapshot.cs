@@ -258,8 +258,14 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime>("FromUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int?>("Role")
+                        .HasColumnType("integer");
+
                     b.Property<DateTime?>("ToUtc")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("TrajectoryId")
+                        .HasColumnType("uuid");
 
                     b.Property<Guid>("UserId")
                         .HasColumnType("uuid");
@@ -267,6 +273,8 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "ToUtc");
 
                     b.HasIndex("UserId", "ClientId");
 
@@ -376,6 +384,128 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("SetupTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Evaluation")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("GenderIdentity")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("GenderSelfDescription")
+                        .HasColumnType("bytea");
+
+                    b.Property<bool>("HousingNeed")
+                        .HasColumnType("boolean");
+
+                    b.Property<byte[]>("Languages")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("MigrationSituation")
+                        .HasColumnType("bytea");
+
+                    b.Property<byte[]>("Motive")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("ReferralDate")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("ReferralRoute")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ReferringOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StateChangedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("TeamIncomplete")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("VictimStatus")
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferringOrganisationId");
+
+                    b.HasIndex("OrganisationId", "State");
+
+                    b.HasIndex("ClientId", "Type", "State");
+
+                    b.ToTable("Trajectories", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.TrajectoryTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("To")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "AtUtc");
+
+                    b.ToTable("TrajectoryTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Audit.AuditEvent", b =>
@@ -1004,6 +1134,11 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1037,6 +1172,41 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("RecipientOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.TrajectoryTransition", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>

@@ -253,7 +253,13 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime>("FromUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<int?>("Role")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("ToUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TrajectoryId")
                         .HasColumnType("TEXT");
 
                     b.Property<Guid>("UserId")
@@ -262,6 +268,8 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "ToUtc");
 
                     b.HasIndex("UserId", "ClientId");
 
@@ -371,6 +379,128 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("SetupTokens", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Evaluation")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("GenderIdentity")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("GenderSelfDescription")
+                        .HasColumnType("BLOB");
+
+                    b.Property<bool>("HousingNeed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Languages")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("MigrationSituation")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Motive")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("ReferralDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ReferralRoute")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ReferringOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StateChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("TeamIncomplete")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("VictimStatus")
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ReferringOrganisationId");
+
+                    b.HasIndex("OrganisationId", "State");
+
+                    b.HasIndex("ClientId", "Type", "State");
+
+                    b.ToTable("Trajectories", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.TrajectoryTransition", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "AtUtc");
+
+                    b.ToTable("TrajectoryTransitions", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.Audit.AuditEvent", b =>
@@ -993,6 +1123,11 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
                         .WithMany()
                         .HasForeignKey("UserId")
@@ -1026,6 +1161,41 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RecipientOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferringOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Baken.Features.Trajectories.TrajectoryTransition", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Baken.Infrastructure.ProcessingLog.ProcessingLogEntry", b =>

@@ -1,0 +1,129 @@
+using Baken.Features.Admin;
+using Baken.Features.Clients;
+using Baken.Features.Trajectories;
+using Baken.Infrastructure.Auth;
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.Web;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Baken.Features.Caseload;
+
+/// <summary>
+/// The start of a case worker's day: the trajectories they are on the team of, with state, days in state and
+/// missing required roles; filterable, sortable and paged. A team lead sees every trajectory of their
+/// organisation and the clients waiting in its intake queue without a team.
+/// </summary>
+[Authorize(Roles = ClientAccess.ClientRoles)]
+public sealed class IndexModel(
+    BakenDbContext db,
+    TrajectoryAccess trajectoryAccess,
+    TrajectoryRecords trajectories,
+    ClientRecords clients,
+    TimeProvider timeProvider) : PageModel
+{
+    public sealed record Row(
+        Guid TrajectoryId, Guid ClientId, string Code, string? Alias, TrajectoryType Type, TrajectoryState State,
+        int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool CanOpen);
+
+    public sealed record QueueRow(Guid ClientId, string Code, string? Alias, DateTime RegisteredAtUtc);
+
+    public IReadOnlyList<Row> Rows { get; private set; } = [];
+
+    public IReadOnlyList<QueueRow> Queue { get; private set; } = [];
+
+    public PageInfo Paging { get; private set; } = new(1, Infrastructure.Web.Paging.DefaultPageSize, 0);
+
+    public bool TeamLead { get; private set; }
+
+    /// <summary>"open" (default), "all", or a state name.</summary>
+    [BindProperty(SupportsGet = true)]
+    public string State { get; set; } = "open";
+
+    [BindProperty(SupportsGet = true)]
+    public TrajectoryType? Type { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public bool Missing { get; set; }
+
+    /// <summary>"days" (longest in state first, default), "code" or "started".</summary>
+    [BindProperty(SupportsGet = true)]
+    public string Sort { get; set; } = "days";
+
+    public async Task OnGetAsync(int p = 1, CancellationToken cancellationToken = default)
+    {
+        var userId = User.UserId()!.Value;
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        TeamLead = User.IsInRole(Roles.Teamleider);
+        var members = db.Set<ClientTeamMember>().Where(m => m.ToUtc == null || m.ToUtc > now);
+        var query = TeamLead && User.OrganisationId() is { } organisationId
+            ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId))
+            : db.Set<Trajectory>().Where(t => members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId));
+        query = State switch
+        {
+            "all" => query,
+            _ when Enum.TryParse<TrajectoryState>(State, out var state) && Enum.IsDefined(state) => query.Where(t => t.State == state),
+            _ => query.Where(t => TrajectoryStates.Open.Contains(t.State)),
+        };
+        if (Type is { } type)
+        {
+            query = query.Where(t => t.Type == type);
+        }
+
+        if (Missing)
+        {
+            query = query.Where(t => t.TeamIncomplete);
+        }
+
+        var openable = trajectoryAccess.Openable(User);
+        var sorted = Sort switch
+        {
+            "code" => query.OrderBy(t => db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Code).First()),
+            "started" => query.OrderByDescending(t => t.CreatedAtUtc),
+            _ => query.OrderBy(t => t.StateChangedAtUtc),
+        };
+        var (page, paging) = await sorted
+            .Join(db.Set<Client>(), t => t.ClientId, c => c.Id, (t, c) => new
+            {
+                Trajectory = t,
+                c.Code,
+                c.Alias,
+                Roles = members.Where(m => m.TrajectoryId == t.Id && m.Role != null).Select(m => new { m.UserId, m.Role }).ToList(),
+                CanOpen = openable.Any(o => o.Id == t.Id),
+            })
+            .AsNoTracking()
+            .ToPageAsync(p, cancellationToken);
+        Paging = paging;
+
+        var aliases = await clients.ReadAliasesAsync([.. page.Select(r => (r.Trajectory.ClientId, r.Alias)).DistinctBy(r => r.ClientId)], cancellationToken);
+        var rows = new List<Row>();
+        foreach (var r in page)
+        {
+            var roles = r.Roles.Select(m => m.Role!.Value).ToList();
+            var missing = r.Trajectory.TeamIncomplete && r.Trajectory.IsOpen
+                ? TeamRules.MissingRequired(r.Trajectory.Type, await trajectories.ReadIntakeAsync(r.Trajectory, cancellationToken), roles)
+                : [];
+            rows.Add(new Row(
+                r.Trajectory.Id, r.Trajectory.ClientId, r.Code, aliases[r.Trajectory.ClientId], r.Trajectory.Type, r.Trajectory.State,
+                (int)(now - r.Trajectory.StateChangedAtUtc).TotalDays,
+                [.. r.Roles.Where(m => m.UserId == userId).Select(m => m.Role!.Value)], missing, r.CanOpen));
+        }
+
+        Rows = rows;
+        if (TeamLead && User.OrganisationId() is { } organisation)
+        {
+            var waiting = await db.Set<Client>().AsNoTracking()
+                .Where(c => c.OrganisationId == organisation && !members.Any(m => m.ClientId == c.Id))
+                .OrderBy(c => c.CreatedAtUtc)
+                .Take(50)
+                .Select(c => new { c.Id, c.Code, c.Alias, c.CreatedAtUtc })
+                .ToListAsync(cancellationToken);
+            var waitingAliases = await clients.ReadAliasesAsync([.. waiting.Select(c => (c.Id, c.Alias))], cancellationToken);
+            Queue = [.. waiting.Select(c => new QueueRow(c.Id, c.Code, waitingAliases[c.Id], c.CreatedAtUtc))];
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+    }
+}
