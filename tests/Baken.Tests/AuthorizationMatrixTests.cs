@@ -84,6 +84,17 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Trajectories/{id:guid}"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Intake"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Team"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Plan"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Assessments/New"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Goals/New"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Goals/{goalId:guid}"] = Only(ClientWorkers),
+        ["Admin/LifeDomains"] = Only([Roles.Beheerder]),
+        ["Admin/LifeDomains/Index"] = Only([Roles.Beheerder]),
+        ["Admin/LifeDomains/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/LifeDomains/Scale"] = Only([Roles.Beheerder]),
+        ["Trajectories/{id:guid}/Journal"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Journal/{entryId:guid}"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Agenda"] = Only(ClientWorkers),
         ["Caseload"] = Only(ClientWorkers),
         ["Caseload/Index"] = Only(ClientWorkers),
         ["Retention"] = Only([Roles.Casemanager, Roles.Teamleider]),
@@ -109,6 +120,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var organisations = await app.QueryAsync(db => db.Organisations.OrderBy(o => o.Name).Select(o => o.Id).Take(2).ToListAsync());
         var (intakeClient, _) = await app.CreateClientAsync(organisations[0]);
         var intakeTrajectory = await app.StartTrajectoryAsync(intakeClient);
+        var goal = await app.AddGoalAsync(intakeTrajectory, "Een eigen kamer vinden");
+        var domain = Baken.Features.Plan.PlanDefaults.Domains[0].Id;
+        var entry = await app.AddJournalEntryAsync(intakeTrajectory, "Kennismaking op het spreekuur");
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -127,9 +141,12 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                     var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal);
                     var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
                         : pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal) ? intakeTrajectory
-                        : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0] : someUser;
+                        : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0]
+                        : pattern.Contains("LifeDomains", StringComparison.Ordinal) ? domain : someUser;
                     var url = "/" + pattern
                         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
+                        .Replace("{goalId:guid}", goal.ToString(), StringComparison.Ordinal)
+                        .Replace("{entryId:guid}", entry.ToString(), StringComparison.Ordinal)
                         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
                         .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
 

@@ -1,6 +1,8 @@
 using Baken.Features.Admin;
 using Baken.Features.Clients;
 using Baken.Features.Demo;
+using Baken.Features.Journal;
+using Baken.Features.Plan;
 using Baken.Features.Retention;
 using Baken.Features.Setup;
 using Baken.Features.Trajectories;
@@ -81,6 +83,8 @@ public static class BakenServices
         services.AddScoped<ClientErasure>();
         services.AddBakenRetention(configuration);
         services.AddBakenTrajectories();
+        services.AddBakenPlan(configuration);
+        services.AddBakenJournal();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -26,4 +26,34 @@ public static class TrajectoryBuilder
         await db.SaveChangesAsync();
         return trajectory!.Id;
     }
+
+    /// <summary>A goal in the first life domain of the trajectory's plan.</summary>
+    public static async Task<Guid> AddGoalAsync(this BakenAppFactory app, Guid trajectoryId, string text)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+        var trajectory = await db.Set<Trajectory>().SingleAsync(t => t.Id == trajectoryId);
+        var client = await db.Set<Client>().SingleAsync(c => c.Id == trajectory.ClientId);
+        var (goal, refusal) = await scope.ServiceProvider.GetRequiredService<Baken.Features.Plan.PlanRecords>().AddGoalAsync(
+            client, trajectory, Baken.Features.Plan.PlanDefaults.Domains[0].Id, text, TeamRole.Casemanager, null, await db.Users.Select(u => u.Id).FirstAsync(), CancellationToken.None);
+        refusal.ShouldBeNull();
+        await db.SaveChangesAsync();
+        return goal!.Value;
+    }
+
+    /// <summary>A journal entry by <paramref name="author"/> (or any user), visible to the whole team unless told otherwise.</summary>
+    public static async Task<Guid> AddJournalEntryAsync(this BakenAppFactory app, Guid trajectoryId, string text, Guid? author = null,
+        Baken.Features.Journal.JournalVisibility visibility = Baken.Features.Journal.JournalVisibility.Team)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+        var trajectory = await db.Set<Trajectory>().SingleAsync(t => t.Id == trajectoryId);
+        var client = await db.Set<Client>().SingleAsync(c => c.Id == trajectory.ClientId);
+        var by = author ?? await db.Users.Select(u => u.Id).FirstAsync();
+        var refusal = await scope.ServiceProvider.GetRequiredService<Baken.Features.Journal.JournalRecords>().AddAsync(
+            client, trajectory, Baken.Features.Journal.ContactKind.FaceToFace, DateTime.UtcNow.AddHours(-1), visibility, text, by, CancellationToken.None);
+        refusal.ShouldBeNull();
+        await db.SaveChangesAsync();
+        return await db.Set<Baken.Features.Journal.JournalEntry>().Where(e => e.TrajectoryId == trajectoryId).OrderByDescending(e => e.CreatedAtUtc).Select(e => e.Id).FirstAsync();
+    }
 }

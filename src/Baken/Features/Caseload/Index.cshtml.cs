@@ -14,19 +14,23 @@ namespace Baken.Features.Caseload;
 /// <summary>
 /// The start of a case worker's day: the trajectories they are on the team of, with state, days in state and
 /// missing required roles; filterable, sortable and paged. A team lead sees every trajectory of their
-/// organisation and the clients waiting in its intake queue without a team.
+/// organisation and the clients waiting in its intake queue without a team. Last contact, next appointment,
+/// overdue tasks and the assessment due come from the journal, agenda and plan tables in the same query: this
+/// page is a read model over those features, and only reads their dates and counts.
 /// </summary>
 [Authorize(Roles = ClientAccess.ClientRoles)]
 public sealed class IndexModel(
     BakenDbContext db,
     TrajectoryAccess trajectoryAccess,
     TrajectoryRecords trajectories,
+    Plan.PlanRecords plan,
     ClientRecords clients,
     TimeProvider timeProvider) : PageModel
 {
     public sealed record Row(
         Guid TrajectoryId, Guid ClientId, string Code, string? Alias, TrajectoryType Type, TrajectoryState State,
-        int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool CanOpen);
+        int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool CanOpen,
+        DateTime? LastContactUtc, DateTime? NextAppointmentUtc, int OverdueTasks, DateOnly? AssessmentDue);
 
     public sealed record QueueRow(Guid ClientId, string Code, string? Alias, DateTime RegisteredAtUtc);
 
@@ -37,6 +41,8 @@ public sealed class IndexModel(
     public PageInfo Paging { get; private set; } = new(1, Infrastructure.Web.Paging.DefaultPageSize, 0);
 
     public bool TeamLead { get; private set; }
+
+    public DateOnly Today { get; private set; }
 
     /// <summary>"open" (default), "all", or a state name.</summary>
     [BindProperty(SupportsGet = true)]
@@ -56,6 +62,8 @@ public sealed class IndexModel(
     {
         var userId = User.UserId()!.Value;
         var now = timeProvider.GetUtcNow().UtcDateTime;
+        var today = DisplayTime.LocalDate(now);
+        Today = today;
         TeamLead = User.IsInRole(Roles.Teamleider);
         var members = db.Set<ClientTeamMember>().Where(m => m.ToUtc == null || m.ToUtc > now);
         var query = TeamLead && User.OrganisationId() is { } organisationId
@@ -92,6 +100,12 @@ public sealed class IndexModel(
                 c.Alias,
                 Roles = members.Where(m => m.TrajectoryId == t.Id && m.Role != null).Select(m => new { m.UserId, m.Role }).ToList(),
                 CanOpen = openable.Any(o => o.Id == t.Id),
+                LastContact = db.Set<Journal.JournalEntry>().Where(e => e.TrajectoryId == t.Id && e.Kind != Journal.ContactKind.Note)
+                    .Max(e => (DateTime?)e.OccurredAtUtc),
+                NextAppointment = db.Set<Agenda.Appointment>().Where(a => a.TrajectoryId == t.Id && a.CancelledAtUtc == null && a.StartsAtUtc >= now)
+                    .Min(a => (DateTime?)a.StartsAtUtc),
+                OverdueTasks = db.Set<Agenda.FollowUpTask>().Count(x => x.TrajectoryId == t.Id && x.DoneAtUtc == null && x.DueDate < today),
+                LastAssessment = db.Set<Plan.Assessment>().Where(a => a.TrajectoryId == t.Id).Max(a => (DateOnly?)a.AssessedOn),
             })
             .AsNoTracking()
             .ToPageAsync(p, cancellationToken);
@@ -108,7 +122,8 @@ public sealed class IndexModel(
             rows.Add(new Row(
                 r.Trajectory.Id, r.Trajectory.ClientId, r.Code, aliases[r.Trajectory.ClientId], r.Trajectory.Type, r.Trajectory.State,
                 (int)(now - r.Trajectory.StateChangedAtUtc).TotalDays,
-                [.. r.Roles.Where(m => m.UserId == userId).Select(m => m.Role!.Value)], missing, r.CanOpen));
+                [.. r.Roles.Where(m => m.UserId == userId).Select(m => m.Role!.Value)], missing, r.CanOpen,
+                r.LastContact, r.NextAppointment, r.OverdueTasks, plan.NextAssessmentDue(r.Trajectory, r.LastAssessment)));
         }
 
         Rows = rows;

@@ -24,6 +24,16 @@ public static class DisplayTime
     public static DateTime EndOfLocalDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), Amsterdam).AddTicks(-1);
 
+    /// <summary>The value of a <c>datetime-local</c> input, in Dutch local time.</summary>
+    public static string LocalInput(DateTime utc) =>
+        TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), Amsterdam).ToString("yyyy-MM-dd'T'HH:mm", CultureInfo.InvariantCulture);
+
+    /// <summary>Reads a <c>datetime-local</c> value (Dutch local time) as UTC; null when it is not a valid moment.</summary>
+    public static DateTime? ParseLocalInput(string? value) =>
+        DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Amsterdam)
+            : null;
+
     /// <summary>For the <c>datetime</c> attribute of a <c>time</c> element.</summary>
     public static string Iso(DateTime utc) => DateTime.SpecifyKind(utc, DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
 }

@@ -19,6 +19,7 @@ public static class Navigation
         new("/Retention/Index", "Nav_Retention", [Roles.Casemanager, Roles.Teamleider]),
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
         new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
+        new("/Admin/LifeDomains/Index", "Nav_LifeDomains", [Roles.Beheerder]),
         new("/Admin/Audit/Index", "Nav_Audit", [Roles.Beheerder]),
         new("/Admin/ProcessingActivities/Index", "Nav_ProcessingActivities", [Roles.Beheerder]),
     ];

@@ -130,6 +130,80 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Agenda.Appointment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Description")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("StartsAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("WithUserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("WithUserId");
+
+                    b.HasIndex("TrajectoryId", "StartsAtUtc");
+
+                    b.ToTable("Appointments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Agenda.FollowUpTask", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OwnerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("OwnerUserId");
+
+                    b.HasIndex("TrajectoryId", "DoneAtUtc", "DueDate");
+
+                    b.ToTable("FollowUpTasks", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Clients.BreakGlassAccess", b =>
                 {
                     b.Property<Guid>("Id")
@@ -354,6 +428,368 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("ClientId", "Purpose");
 
                     b.ToTable("ConsentOverrides", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("AuthorUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("EditedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Visibility")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AuthorUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "OccurredAtUtc");
+
+                    b.ToTable("JournalEntries", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Journal.JournalEntryVersion", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("OccurredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReplacedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReplacedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("EntryId", "Version");
+
+                    b.ToTable("JournalEntryVersions", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.Assessment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("AssessedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("ClientScores")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
+
+                    b.Property<byte[]>("Scores")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WithClient")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("TrajectoryId", "AssessedOn");
+
+                    b.ToTable("Assessments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.Goal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DomainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("OwnerRole")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("TargetDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("DomainId");
+
+                    b.HasIndex("TrajectoryId", "DomainId");
+
+                    b.ToTable("Goals", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.GoalAction", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DoneAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("DueDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("GoalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Text")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("GoalId");
+
+                    b.ToTable("GoalActions", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.LifeDomain", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("LifeDomains", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000001"),
+                            Description = "Een veilige, betaalbare en passende woonplek.",
+                            Name = "Huisvesting",
+                            SortOrder = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000002"),
+                            Description = "Inkomen, schulden en omgaan met geld.",
+                            Name = "Financiën",
+                            SortOrder = 2
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000003"),
+                            Description = "Werk, opleiding, vrijwilligerswerk of een andere zinvolle daginvulling.",
+                            Name = "Dagbesteding",
+                            SortOrder = 3
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000004"),
+                            Description = "Contacten, steun uit de omgeving, meedoen.",
+                            Name = "Sociaal functioneren",
+                            SortOrder = 4
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000005"),
+                            Description = "Hoe het mentaal gaat; omgaan met spanning en ervaringen.",
+                            Name = "Psychisch functioneren",
+                            SortOrder = 5
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000006"),
+                            Description = "Gezondheid en toegang tot zorg.",
+                            Name = "Lichamelijk functioneren",
+                            SortOrder = 6
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000007"),
+                            Description = "Zaken regelen: post, instanties, documenten, vervoer.",
+                            Name = "Praktisch functioneren",
+                            SortOrder = 7
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000008"),
+                            Description = "Seksuele gezondheid, grenzen en wensen.",
+                            Name = "Seksualiteit",
+                            SortOrder = 8
+                        },
+                        new
+                        {
+                            Id = new Guid("0d000000-0000-7000-8000-000000000009"),
+                            Description = "Wat het leven betekenis en richting geeft.",
+                            Name = "Zingeving",
+                            SortOrder = 9
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.ScaleLevel", b =>
+                {
+                    b.Property<int>("Score")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Score");
+
+                    b.ToTable("ScaleLevels", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Score = 1,
+                            Description = "Er is direct hulp nodig; de situatie is onveilig of onhoudbaar.",
+                            Label = "Acute problemen"
+                        },
+                        new
+                        {
+                            Score = 2,
+                            Description = "Het lukt niet zonder veel hulp; de problemen zijn groot.",
+                            Label = "Niet zelfredzaam"
+                        },
+                        new
+                        {
+                            Score = 3,
+                            Description = "Met steun gaat het; zonder hulp is de situatie kwetsbaar.",
+                            Label = "Beperkt zelfredzaam"
+                        },
+                        new
+                        {
+                            Score = 4,
+                            Description = "Het gaat grotendeels zelfstandig; af en toe steun helpt.",
+                            Label = "Voldoende zelfredzaam"
+                        },
+                        new
+                        {
+                            Score = 5,
+                            Description = "Het gaat zelfstandig en stabiel.",
+                            Label = "Volledig zelfredzaam"
+                        });
                 });
 
             modelBuilder.Entity("Baken.Features.Setup.SetupToken", b =>
@@ -1091,6 +1527,36 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Navigation("Organisation");
                 });
 
+            modelBuilder.Entity("Baken.Features.Agenda.Appointment", b =>
+                {
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("WithUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Agenda.FollowUpTask", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("OwnerUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Baken.Features.Clients.BreakGlassAccess", b =>
                 {
                     b.HasOne("Baken.Features.Clients.Client", null)
@@ -1161,6 +1627,75 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("RecipientOrganisationId")
                         .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AuthorUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Journal.JournalEntryVersion", b =>
+                {
+                    b.HasOne("Baken.Features.Journal.JournalEntry", null)
+                        .WithMany()
+                        .HasForeignKey("EntryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.Assessment", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.Goal", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Plan.LifeDomain", null)
+                        .WithMany()
+                        .HasForeignKey("DomainId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Plan.GoalAction", b =>
+                {
+                    b.HasOne("Baken.Features.Plan.Goal", null)
+                        .WithMany()
+                        .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
