@@ -89,6 +89,7 @@ public static class BakenServices
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();
         services.AddScoped<DemoSeeder>();
+        services.AddScoped<DemoTrajectories>();
         return builder;
     }
 

@@ -156,4 +156,31 @@ public sealed class ClientCryptoTests(SharedApps apps)
         (await check.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(clientId, Table, "Alias", clientId, alias))
             .ShouldBe("Roos", "the stale write was refused and the stored value still reads under the new key");
     }
+
+    [Theory]
+    [Databases]
+    public async Task A_rekey_fails_when_a_value_was_written_meanwhile_that_it_did_not_re_encrypt(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var organisation = await app.QueryAsync(db => db.Organisations.Select(o => o.Id).FirstAsync());
+        var (clientId, _) = await app.CreateClientAsync(organisation, new Baken.Features.Clients.ClientIdentity { Alias = "Dahlia" });
+
+        await using var rekeying = app.Services.CreateAsyncScope();
+        await rekeying.ServiceProvider.GetRequiredService<ClientCrypto>().RekeyAsync(clientId);
+
+        await using (var writer = app.Services.CreateAsyncScope())
+        {
+            var db = writer.ServiceProvider.GetRequiredService<BakenDbContext>();
+            var client = await db.Set<Baken.Features.Clients.Client>().SingleAsync(c => c.Id == clientId);
+            client.Alias = await writer.ServiceProvider.GetRequiredService<ClientCrypto>()
+                .EncryptAsync(clientId, Table, nameof(Baken.Features.Clients.Client.Alias), clientId, "Dahlia bis");
+            await db.SaveChangesAsync();
+        }
+
+        await Should.ThrowAsync<DbUpdateConcurrencyException>(() => rekeying.ServiceProvider.GetRequiredService<BakenDbContext>().SaveChangesAsync());
+        await using var check = app.Services.CreateAsyncScope();
+        var alias = await check.ServiceProvider.GetRequiredService<BakenDbContext>().Set<Baken.Features.Clients.Client>()
+            .Where(c => c.Id == clientId).Select(c => c.Alias).SingleAsync();
+        (await check.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(clientId, Table, "Alias", clientId, alias)).ShouldBe("Dahlia bis");
+    }
 }

@@ -105,7 +105,7 @@ public sealed class IndexModel(
 
         if (!CanChange(found) || !ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         var appointmentId = Guid.CreateVersion7();
@@ -137,7 +137,7 @@ public sealed class IndexModel(
 
         if (!CanChange(found))
         {
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         appointment.CancelledAtUtc ??= Now;
@@ -172,7 +172,7 @@ public sealed class IndexModel(
 
         if (!CanChange(found) || !ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         var taskId = Guid.CreateVersion7();
@@ -204,11 +204,18 @@ public sealed class IndexModel(
 
         if (!CanChange(found))
         {
-            return Page();
+            return await ShowAsync(cancellationToken);
         }
 
         task.DoneAtUtc = done ? Now : null;
         return await SaveAsync(found, done ? "TaskDone" : "TaskReopened", id, cancellationToken);
+    }
+
+    /// <summary>Shows the page again after a refusal; the read it amounts to is logged (see <see cref="LoadAsync"/>).</summary>
+    private async Task<IActionResult> ShowAsync(CancellationToken cancellationToken)
+    {
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
     }
 
     private bool CanChange((Trajectory Trajectory, Client Client) found)
@@ -232,6 +239,7 @@ public sealed class IndexModel(
 
     private async Task<IActionResult> SaveAsync((Trajectory Trajectory, Client Client) found, string action, Guid id, CancellationToken cancellationToken)
     {
+        trajectories.GuardUnchanged(found.Trajectory);
         clients.MarkActive(found.Client);
         processingLog.Record(ProcessingActivities.CaseManagement, action, found.Client.Id);
         await db.SaveChangesAsync(cancellationToken);
@@ -290,6 +298,12 @@ public sealed class IndexModel(
         }
 
         Tasks = taskRows;
+        if (HttpMethods.IsPost(Request.Method))
+        {
+            // A post that ends on the page again (a refusal) shows the same data as a read: log it as one.
+            processingLog.Record(ProcessingActivities.CaseManagement, "AgendaViewed", clientId);
+        }
+
         return found;
     }
 }

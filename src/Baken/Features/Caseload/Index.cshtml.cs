@@ -29,7 +29,7 @@ public sealed class IndexModel(
 {
     public sealed record Row(
         Guid TrajectoryId, Guid ClientId, string Code, string? Alias, TrajectoryType Type, TrajectoryState State,
-        int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool CanOpen,
+        int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool TeamIncomplete, bool CanOpen,
         DateTime? LastContactUtc, DateTime? NextAppointmentUtc, int OverdueTasks, DateOnly? AssessmentDue);
 
     public sealed record QueueRow(Guid ClientId, string Code, string? Alias, DateTime RegisteredAtUtc);
@@ -66,9 +66,10 @@ public sealed class IndexModel(
         Today = today;
         TeamLead = User.IsInRole(Roles.Teamleider);
         var members = db.Set<ClientTeamMember>().Where(m => m.ToUtc == null || m.ToUtc > now);
+        var openable = trajectoryAccess.Openable(User);
         var query = TeamLead && User.OrganisationId() is { } organisationId
-            ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId))
-            : db.Set<Trajectory>().Where(t => members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId));
+            ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || openable.Any(o => o.Id == t.Id && members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId)))
+            : openable.Where(t => members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId));
         query = State switch
         {
             "all" => query,
@@ -85,7 +86,6 @@ public sealed class IndexModel(
             query = query.Where(t => t.TeamIncomplete);
         }
 
-        var openable = trajectoryAccess.Openable(User);
         var sorted = Sort switch
         {
             "code" => query.OrderBy(t => db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Code).First()),
@@ -116,13 +116,15 @@ public sealed class IndexModel(
         foreach (var r in page)
         {
             var roles = r.Roles.Select(m => m.Role!.Value).ToList();
-            var missing = r.Trajectory.TeamIncomplete && r.Trajectory.IsOpen
+            // Which role is missing can reveal the intake (a missing trafficking coordinator means suspected
+            // victimhood): named only to those who may open the file; the others see that the team is incomplete.
+            var missing = r.Trajectory.TeamIncomplete && r.Trajectory.IsOpen && r.CanOpen
                 ? TeamRules.MissingRequired(r.Trajectory.Type, await trajectories.ReadIntakeAsync(r.Trajectory, cancellationToken), roles)
                 : [];
             rows.Add(new Row(
                 r.Trajectory.Id, r.Trajectory.ClientId, r.Code, aliases[r.Trajectory.ClientId], r.Trajectory.Type, r.Trajectory.State,
                 (int)(now - r.Trajectory.StateChangedAtUtc).TotalDays,
-                [.. r.Roles.Where(m => m.UserId == userId).Select(m => m.Role!.Value)], missing, r.CanOpen,
+                [.. r.Roles.Where(m => m.UserId == userId).Select(m => m.Role!.Value)], missing, r.Trajectory.TeamIncomplete && r.Trajectory.IsOpen, r.CanOpen,
                 r.LastContact, r.NextAppointment, r.OverdueTasks, plan.NextAssessmentDue(r.Trajectory, r.LastAssessment)));
         }
 

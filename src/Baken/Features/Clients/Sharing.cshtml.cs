@@ -70,12 +70,19 @@ public sealed class SharingModel(
             return NotFound();
         }
 
-        if (!Validate())
+        if (Validate())
         {
-            return Page();
+            Decision = await check.CheckAsync(id, Purpose!.Value, RecipientOrganisationId, cancellationToken);
         }
 
-        Decision = await check.CheckAsync(id, Purpose!.Value, RecipientOrganisationId, cancellationToken);
+        return await ShowAsync(id, cancellationToken);
+    }
+
+    /// <summary>The page shown again after a post: it lists the overrides, so the read is logged.</summary>
+    private async Task<IActionResult> ShowAsync(Guid id, CancellationToken cancellationToken)
+    {
+        processingLog.Record(ProcessingActivities.CaseManagement, "SharingChecked", id);
+        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 
@@ -88,20 +95,20 @@ public sealed class SharingModel(
 
         if (!Validate())
         {
-            return Page();
+            return await ShowAsync(id, cancellationToken);
         }
 
         Decision = await check.CheckAsync(id, Purpose!.Value, RecipientOrganisationId, cancellationToken);
         if (Decision.Allowed)
         {
-            return Page();
+            return await ShowAsync(id, cancellationToken);
         }
 
         var result = await check.OverrideAsync(User, id, Purpose.Value, RecipientOrganisationId, Reason ?? string.Empty, cancellationToken);
         if (!result.Allowed)
         {
             ModelState.AddModelError(nameof(Reason), t[result.ReasonKey]);
-            return Page();
+            return await ShowAsync(id, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

@@ -10,7 +10,13 @@ namespace Baken.Features.Demo;
 /// Fills an empty database with synthetic, visibly fake demo data. Refuses a database that holds anything that
 /// is not demo data. Later features add their own demo data here.
 /// </summary>
-public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, ClientRecords clients, TimeProvider timeProvider, ILogger<DemoSeeder> logger)
+public sealed class DemoSeeder(
+    BakenDbContext db,
+    StaffAccounts accounts,
+    ClientRecords clients,
+    DemoTrajectories trajectories,
+    TimeProvider timeProvider,
+    ILogger<DemoSeeder> logger)
 {
     public const string Password = "Baken-demo-2026!";
     public const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
@@ -94,6 +100,7 @@ public sealed class DemoSeeder(BakenDbContext db, StaffAccounts accounts, Client
         }
 
         await SeedClientsAsync(organisations[1].Id, cancellationToken);
+        await trajectories.SeedAsync(organisations[1].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }

@@ -114,7 +114,12 @@ public sealed class EntryModel(
         Code = found.Client.Code;
         Current = entries[0];
         CanEdit = found.Trajectory.IsOpen && Current.AuthorUserId == userId;
-        Versions = await journal.VersionsAsync(found.Client.Id, entryId, cancellationToken);
+
+        // Earlier versions may have had a narrower audience than the entry has now: only its author and the case
+        // manager, who could read every version, see them.
+        Versions = Current.AuthorUserId == userId || await journal.IsCaseManagerAsync(id, userId, cancellationToken)
+            ? await journal.VersionsAsync(found.Client.Id, entryId, cancellationToken)
+            : [];
         return true;
     }
 }

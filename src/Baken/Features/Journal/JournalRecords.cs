@@ -15,6 +15,7 @@ public sealed class JournalRecords(
     BakenDbContext db,
     ClientCrypto crypto,
     ClientRecords clients,
+    TrajectoryRecords trajectories,
     ProcessingLogWriter processingLog,
     TimeProvider timeProvider)
 {
@@ -22,6 +23,14 @@ public sealed class JournalRecords(
         Guid Id, ContactKind Kind, DateTime OccurredAtUtc, string Author, Guid AuthorUserId, JournalVisibility Visibility, string Text, int Version, DateTime? EditedAtUtc);
 
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
+
+    /// <summary>Whether this user is the trajectory's current case manager (who reads every entry).</summary>
+    public Task<bool> IsCaseManagerAsync(Guid trajectoryId, Guid userId, CancellationToken cancellationToken)
+    {
+        var now = Now;
+        return db.Set<ClientTeamMember>().AnyAsync(m => m.TrajectoryId == trajectoryId && m.UserId == userId
+            && m.Role == TeamRole.Casemanager && (m.ToUtc == null || m.ToUtc > now), cancellationToken);
+    }
 
     /// <summary>The entries of a trajectory this user may read.</summary>
     public IQueryable<JournalEntry> Readable(Guid trajectoryId, Guid userId)
@@ -73,6 +82,7 @@ public sealed class JournalRecords(
             Text = (await crypto.EncryptAsync(client.Id, JournalEntry.Table, nameof(JournalEntry.Text), id, text.Trim(), cancellationToken))!,
             CreatedAtUtc = Now,
         });
+        trajectories.GuardUnchanged(trajectory);
         clients.MarkActive(client);
         processingLog.Record(ProcessingActivities.CaseManagement, "JournalEntryAdded", client.Id);
         return null;
@@ -118,6 +128,7 @@ public sealed class JournalRecords(
         entry.Text = (await crypto.EncryptAsync(client.Id, JournalEntry.Table, nameof(JournalEntry.Text), entry.Id, text.Trim(), cancellationToken))!;
         entry.Version++;
         entry.EditedAtUtc = Now;
+        trajectories.GuardUnchanged(trajectory);
         clients.MarkActive(client);
         processingLog.Record(ProcessingActivities.CaseManagement, "JournalEntryEdited", client.Id);
         return null;

@@ -68,7 +68,7 @@ public sealed class EditGoalModel(
         var today = DateOnly.FromDateTime(timeProvider.GetUtcNow().UtcDateTime);
         if (!ModelState.AddValidationResult(new GoalForm.Validator(t, today, isNew: false).Validate(Input)))
         {
-            return Page();
+            return await ShowAsync(client.Id, cancellationToken);
         }
 
         var refusal = client.RestrictedAtUtc is not null ? "Restrict_NoChanges"
@@ -95,6 +95,14 @@ public sealed class EditGoalModel(
         }
 
         ModelState.AddModelError(string.Empty, t[refusal]);
+        return await ShowAsync(client.Id, cancellationToken);
+    }
+
+    /// <summary>Shows the goal again after a refusal; it is a read of the plan, so it is logged.</summary>
+    private async Task<IActionResult> ShowAsync(Guid clientId, CancellationToken cancellationToken)
+    {
+        plan.RecordRead(clientId, "GoalViewed");
+        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 
@@ -118,7 +126,7 @@ public sealed class EditGoalModel(
 
         if (!ModelState.IsValid)
         {
-            return Page();
+            return await ShowAsync(client.Id, cancellationToken);
         }
 
         var refusal = client.RestrictedAtUtc is not null ? "Restrict_NoChanges"
@@ -126,7 +134,7 @@ public sealed class EditGoalModel(
         if (refusal is not null)
         {
             ModelState.AddModelError(nameof(ActionText), t[refusal]);
-            return Page();
+            return await ShowAsync(client.Id, cancellationToken);
         }
 
         await db.SaveChangesAsync(cancellationToken);

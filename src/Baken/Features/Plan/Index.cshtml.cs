@@ -63,7 +63,10 @@ public sealed class IndexModel(
         if (refusal is not null)
         {
             ModelState.AddModelError(string.Empty, t[refusal]);
+            db.ChangeTracker.Clear();
             await LoadAsync(found.Trajectory, found.Client, cancellationToken);
+            plan.RecordRead(found.Client.Id, "PlanViewed");
+            await db.SaveChangesAsync(cancellationToken);
             return Page();
         }
 

@@ -16,6 +16,7 @@ public sealed class PlanRecords(
     BakenDbContext db,
     ClientCrypto crypto,
     ClientRecords clients,
+    TrajectoryRecords trajectories,
     ProcessingLogWriter processingLog,
     IOptions<PlanOptions> options,
     TimeProvider timeProvider)
@@ -98,7 +99,7 @@ public sealed class PlanRecords(
             ClientScores = clientScores.Count == 0 ? null : await Field(nameof(Assessment.ClientScores), Scores.Format(clientScores)),
             Note = await Field(nameof(Assessment.Note), note),
         });
-        Touch(client, "AssessmentRecorded");
+        Touch(client, trajectory, "AssessmentRecorded");
         return null;
     }
 
@@ -153,7 +154,7 @@ public sealed class PlanRecords(
             CreatedAtUtc = Now,
             CreatedByUserId = byUserId,
         });
-        Touch(client, "GoalAdded");
+        Touch(client, trajectory, "GoalAdded");
         return (id, null);
     }
 
@@ -181,7 +182,7 @@ public sealed class PlanRecords(
         goal.TargetDate = targetDate;
         goal.Status = status;
         goal.Version++;
-        Touch(client, "GoalChanged");
+        Touch(client, trajectory, "GoalChanged");
         return null;
     }
 
@@ -202,7 +203,7 @@ public sealed class PlanRecords(
             DueDate = dueDate,
             CreatedAtUtc = Now,
         });
-        Touch(client, "GoalActionAdded");
+        Touch(client, trajectory, "GoalActionAdded");
         return null;
     }
 
@@ -213,21 +214,24 @@ public sealed class PlanRecords(
             return "Trajectory_ClosedReadOnly";
         }
 
-        var action = await db.Set<GoalAction>().FirstOrDefaultAsync(a => a.Id == actionId && a.GoalId == goalId && a.ClientId == client.Id, cancellationToken);
+        var action = await db.Set<GoalAction>().FirstOrDefaultAsync(
+            a => a.Id == actionId && a.GoalId == goalId && a.ClientId == client.Id
+                && db.Set<Goal>().Any(g => g.Id == goalId && g.TrajectoryId == trajectory.Id), cancellationToken);
         if (action is null)
         {
             return "Goal_ActionNotFound";
         }
 
         action.DoneAtUtc = done ? Now : null;
-        Touch(client, "GoalActionChanged");
+        Touch(client, trajectory, "GoalActionChanged");
         return null;
     }
 
     public void RecordRead(Guid clientId, string action) => processingLog.Record(ProcessingActivities.CaseManagement, action, clientId);
 
-    private void Touch(Client client, string action)
+    private void Touch(Client client, Trajectory trajectory, string action)
     {
+        trajectories.GuardUnchanged(trajectory);
         clients.MarkActive(client);
         processingLog.Record(ProcessingActivities.CaseManagement, action, client.Id);
     }

@@ -129,6 +129,11 @@ public sealed class DetailsModel(
             {
                 refusal = "Trajectory_ChangedMeanwhile";
             }
+            catch (DbUpdateException)
+            {
+                // Reopening lost a race with a colleague who started the same kind of trajectory.
+                refusal = "Trajectory_OneOpenPerType";
+            }
         }
 
         if (refusal is not null)
@@ -137,8 +142,14 @@ public sealed class DetailsModel(
         }
 
         db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
+        if (!await LoadAsync(id, cancellationToken))
+        {
+            return NotFound();
+        }
+
         Input.Version = Trajectory.Version;
+        processingLog.Record(ProcessingActivities.CaseManagement, "TrajectoryViewed", Trajectory.ClientId);
+        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 

@@ -79,7 +79,17 @@ public sealed class StartModel(
             return Page();
         }
 
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Lost a race with a colleague who started the same kind of trajectory: the unique index refused it.
+            ModelState.AddModelError(nameof(Type), t["Trajectory_OneOpenPerType"]);
+            return Page();
+        }
+
         return Redirect($"/Trajectories/{trajectory!.Id}");
     }
 

@@ -39,6 +39,9 @@ public sealed class TeamModel(
 
     public bool Open { get; private set; }
 
+    /// <summary>Only the case manager and the organisation's team lead change the team (see <see cref="TrajectoryRecords.MayManageTeamAsync"/>).</summary>
+    public bool MayManage { get; private set; }
+
     public IReadOnlyList<MemberRow> Current { get; private set; } = [];
 
     public IReadOnlyList<MemberRow> Former { get; private set; } = [];
@@ -69,7 +72,11 @@ public sealed class TeamModel(
         var (trajectory, client) = found;
         string? refusal;
         var parts = (Candidate ?? string.Empty).Split('|');
-        if (parts.Length != 2 || !Guid.TryParse(parts[0], out var userId) || !Enum.TryParse<TeamRole>(parts[1], out var role) || !Enum.IsDefined(role))
+        if (!await records.MayManageTeamAsync(User, trajectory, cancellationToken))
+        {
+            refusal = "Team_NotAllowed";
+        }
+        else if (parts.Length != 2 || !Guid.TryParse(parts[0], out var userId) || !Enum.TryParse<TeamRole>(parts[1], out var role) || !Enum.IsDefined(role))
         {
             refusal = "Team_ChooseCandidate";
         }
@@ -91,6 +98,7 @@ public sealed class TeamModel(
 
         var (trajectory, client) = found;
         var refusal = client.RestrictedAtUtc is not null ? "Restrict_NoChanges"
+            : !await records.MayManageTeamAsync(User, trajectory, cancellationToken) ? "Team_NotAllowed"
             : await records.EndMemberAsync(client, trajectory, memberId, cancellationToken);
         return await SaveOrShowAsync(id, refusal, cancellationToken);
     }
@@ -113,7 +121,13 @@ public sealed class TeamModel(
 
         ModelState.AddModelError(nameof(Candidate), t[refusal]);
         db.ChangeTracker.Clear();
-        await LoadAsync(id, cancellationToken);
+        if (await LoadAsync(id, cancellationToken) is not { } found)
+        {
+            return NotFound();
+        }
+
+        processingLog.Record(ProcessingActivities.CaseManagement, "TrajectoryTeamViewed", found.Client.Id);
+        await db.SaveChangesAsync(cancellationToken);
         return Page();
     }
 
@@ -128,6 +142,7 @@ public sealed class TeamModel(
         TrajectoryId = id;
         Code = client.Code;
         Open = trajectory.IsOpen;
+        MayManage = await records.MayManageTeamAsync(User, trajectory, cancellationToken);
         var members = await db.Set<ClientTeamMember>().AsNoTracking()
             .Where(m => m.TrajectoryId == id)
             .OrderBy(m => m.Role).ThenBy(m => m.FromUtc)

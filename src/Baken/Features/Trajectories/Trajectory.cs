@@ -127,6 +127,9 @@ internal sealed class TrajectoryConfiguration : IEntityTypeConfiguration<Traject
         builder.ToTable(Trajectory.Table);
         builder.Property(t => t.Version).IsConcurrencyToken();
         builder.HasIndex(t => new { t.ClientId, t.Type, t.State });
+
+        // One open trajectory per type per client, also when two colleagues start one at the same moment.
+        builder.HasIndex(t => new { t.ClientId, t.Type }).IsUnique().HasFilter("\"State\" IN (1, 2, 3, 4)").HasDatabaseName("IX_Trajectories_OneOpenPerType");
         builder.HasIndex(t => new { t.OrganisationId, t.State });
         builder.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -1,5 +1,6 @@
 using Baken.Features.Clients;
 using Baken.Infrastructure.Audit;
+using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
@@ -167,6 +168,22 @@ public sealed class TrajectoryRecords(
         return db.Set<ClientTeamMember>().Where(m => m.TrajectoryId == trajectoryId && (m.ToUtc == null || m.ToUtc > now));
     }
 
+    /// <summary>
+    /// Who may change a team: its current case manager, a team lead of the organisation that runs the
+    /// trajectory, or, while there is no case manager yet, anyone who may open it (so a team can be formed).
+    /// </summary>
+    public async Task<bool> MayManageTeamAsync(System.Security.Claims.ClaimsPrincipal user, Trajectory trajectory, CancellationToken cancellationToken)
+    {
+        if (user.IsInRole(Admin.Roles.Teamleider) && user.OrganisationId() == trajectory.OrganisationId)
+        {
+            return true;
+        }
+
+        var userId = user.UserId();
+        var managers = await CurrentTeam(trajectory.Id).Where(m => m.Role == TeamRole.Casemanager).Select(m => m.UserId).ToListAsync(cancellationToken);
+        return managers.Count == 0 || managers.Contains(userId ?? Guid.Empty);
+    }
+
     public async Task<string?> AddMemberAsync(Client client, Trajectory trajectory, Guid userId, TeamRole role, CancellationToken cancellationToken)
     {
         if (!trajectory.IsOpen)
@@ -218,6 +235,12 @@ public sealed class TrajectoryRecords(
         Touch(client, trajectory, "TeamMemberRemoved");
         return null;
     }
+
+    /// <summary>
+    /// For a change that hangs on the trajectory (a goal, a journal entry, a task): the save checks that the
+    /// trajectory's version is still the one loaded, so nothing is added to a trajectory closed meanwhile.
+    /// </summary>
+    public void GuardUnchanged(Trajectory trajectory) => db.Entry(trajectory).Property(t => t.Version).IsModified = true;
 
     /// <summary>Recomputes whether a required role is missing, from the intake and the team as it will be after this unit of work.</summary>
     private async Task RefreshTeamAsync(Trajectory trajectory, TrajectoryIntake? intake, CancellationToken cancellationToken, TeamRole? added = null, Guid? removed = null)

@@ -22,7 +22,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     private const int NonceSize = 12;
     private const int TagSize = 16;
 
-    private readonly Dictionary<Guid, (int Version, byte[] Key)> _keys = [];
+    private readonly Dictionary<Guid, (int Version, byte[] Key, Guid Stamp)> _keys = [];
     private readonly HashSet<Guid> _guarded = [];
 
     /// <summary>Creates the data key of a new client in the current unit of work.</summary>
@@ -30,14 +30,15 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var kekVersion = keys.CurrentVersion;
-        db.Add(new ClientKey
+        var stored = new ClientKey
         {
             ClientId = clientId,
             KekVersion = kekVersion,
             WrappedKey = KeyWrap.Wrap(keys, kekVersion, key),
             CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
-        });
-        _keys[clientId] = (1, key);
+        };
+        db.Add(stored);
+        _keys[clientId] = (1, key, stored.Stamp);
         _guarded.Add(clientId);
     }
 
@@ -48,25 +49,38 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             return null;
         }
 
-        var (version, key) = await KeyAsync(clientId, cancellationToken);
-        GuardKeyVersion(clientId, version);
+        var (version, key, stamp) = await KeyAsync(clientId, cancellationToken);
+        GuardKeyVersion(clientId, stamp);
         return Seal(key, version, table, column, rowId, plaintext);
     }
 
     /// <summary>
-    /// Makes the save fail when another request gave the client a new key after this one read it: the key row's
-    /// version is a concurrency token, and touching it adds "where KeyVersion = the version we encrypted with" to
-    /// the save. Without this, a value encrypted with the old key could be saved after a rekey and become unreadable.
+    /// Ties this unit of work to the key it encrypted with: the key row's <see cref="ClientKey.Stamp"/> is a
+    /// concurrency token, and this save changes it "where Stamp = the stamp read with the key". A save after
+    /// another request rekeyed the client fails (its values would be under a key that no longer exists), and a
+    /// rekey fails when a value was written meanwhile that it did not re-encrypt. The loser is told to try again.
     /// </summary>
-    private void GuardKeyVersion(Guid clientId, int version)
+    private void GuardKeyVersion(Guid clientId, Guid stamp)
     {
         if (!_guarded.Add(clientId))
         {
             return;
         }
 
-        var entry = db.Attach(new ClientKey { ClientId = clientId, KeyVersion = version, WrappedKey = [] });
-        entry.Property(k => k.KeyVersion).IsModified = true;
+        var tracked = db.ChangeTracker.Entries<ClientKey>().FirstOrDefault(e => e.Entity.ClientId == clientId);
+        if (tracked is not null)
+        {
+            if (tracked.State == EntityState.Unchanged)
+            {
+                tracked.Entity.Stamp = Guid.NewGuid();
+            }
+
+            return;
+        }
+
+        var entry = db.Attach(new ClientKey { ClientId = clientId, Stamp = stamp, WrappedKey = [] });
+        entry.Entity.Stamp = Guid.NewGuid();
+        entry.Property(k => k.Stamp).IsModified = true;
     }
 
     /// <summary>Throws <see cref="CryptographicException"/> when the value was tampered with, moved, or the client was erased.</summary>
@@ -77,7 +91,13 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             return null;
         }
 
-        var (keyVersion, key) = await KeyAsync(clientId, cancellationToken);
+        var (keyVersion, key, _) = await KeyAsync(clientId, cancellationToken);
+        if (ciphertext.Length > HeaderSize && BinaryPrimitives.ReadInt32LittleEndian(ciphertext.AsSpan(1, 4)) != keyVersion && _keys.Remove(clientId))
+        {
+            // The cached key is older than the value: another request rekeyed the client. Read the key again.
+            (keyVersion, key, _) = await KeyAsync(clientId, cancellationToken);
+        }
+
         return Open(key, keyVersion, table, column, rowId, ciphertext);
     }
 
@@ -92,7 +112,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
         foreach (var stored in await db.Set<ClientKey>().AsNoTracking().Where(k => missing.Contains(k.ClientId)).ToListAsync(cancellationToken))
         {
-            _keys[stored.ClientId] = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey));
+            _keys[stored.ClientId] = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey), stored.Stamp);
         }
     }
 
@@ -117,9 +137,9 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     /// </summary>
     public async Task RekeyAsync(Guid clientId, CancellationToken cancellationToken = default)
     {
-        var (oldVersion, oldKey) = await KeyAsync(clientId, cancellationToken);
+        var (oldVersion, oldKey, _) = await KeyAsync(clientId, cancellationToken);
         var stored = await db.Set<ClientKey>().FirstAsync(k => k.ClientId == clientId, cancellationToken);
-        if (stored.KeyVersion != oldVersion)
+        if (stored.KeyVersion != oldVersion && db.Entry(stored).State == EntityState.Unchanged)
         {
             throw new DbUpdateConcurrencyException("The client's data key changed while this request was using it.");
         }
@@ -150,7 +170,8 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         stored.KeyVersion = newVersion;
         stored.KekVersion = kekVersion;
         stored.WrappedKey = KeyWrap.Wrap(keys, kekVersion, newKey);
-        _keys[clientId] = (newVersion, newKey);
+        stored.Stamp = Guid.NewGuid();
+        _keys[clientId] = (newVersion, newKey, stored.Stamp);
         _guarded.Add(clientId);
         CryptographicOperations.ZeroMemory(oldKey);
     }
@@ -174,7 +195,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
     public void Dispose()
     {
-        foreach (var (_, key) in _keys.Values)
+        foreach (var (_, key, _) in _keys.Values)
         {
             CryptographicOperations.ZeroMemory(key);
         }
@@ -182,7 +203,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         _keys.Clear();
     }
 
-    private async Task<(int Version, byte[] Key)> KeyAsync(Guid clientId, CancellationToken cancellationToken)
+    private async Task<(int Version, byte[] Key, Guid Stamp)> KeyAsync(Guid clientId, CancellationToken cancellationToken)
     {
         if (_keys.TryGetValue(clientId, out var cached))
         {
@@ -191,7 +212,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
         var stored = await db.Set<ClientKey>().AsNoTracking().FirstOrDefaultAsync(k => k.ClientId == clientId, cancellationToken)
             ?? throw new CryptographicException("This client has no data key (erased, or never created).");
-        var key = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey));
+        var key = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey), stored.Stamp);
         _keys[clientId] = key;
         return key;
     }

@@ -24,6 +24,13 @@ public sealed class ClientKey
 
     [Classified(DataClass.NotPersonal)]
     public DateTime CreatedAtUtc { get; init; }
+
+    /// <summary>
+    /// Changed by every unit of work that encrypts for the client and by every rekey; a concurrency token, so a
+    /// rekey and a write that raced it cannot both be saved (see <c>ClientCrypto.GuardKeyVersion</c>).
+    /// </summary>
+    [Classified(DataClass.NotPersonal)]
+    public Guid Stamp { get; set; } = Guid.NewGuid();
 }
 
 /// <summary>An installation-wide secret (such as the blind-index key), wrapped like client keys.</summary>
@@ -74,7 +81,7 @@ internal sealed class CryptoConfiguration :
     {
         builder.ToTable("ClientKeys");
         builder.HasKey(k => k.ClientId);
-        builder.Property(k => k.KeyVersion).IsConcurrencyToken();
+        builder.Property(k => k.Stamp).IsConcurrencyToken();
         builder.Property(k => k.WrappedKey).HasMaxLength(64);
         builder.HasIndex(k => k.KekVersion);
     }

@@ -30,8 +30,16 @@ public sealed class KeyRotation(BakenDbContext db, FileKeyEncryptionKeys keys)
                 key.KekVersion = next;
             }
 
-            rewrapped += batch.Count;
-            await db.SaveChangesAsync(cancellationToken);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                rewrapped += batch.Count;
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // A client was written to or rekeyed while this batch was rewrapped: read the batch again.
+            }
+
             db.ChangeTracker.Clear();
         }
 

@@ -31,6 +31,7 @@ public static class DisplayTime
     /// <summary>Reads a <c>datetime-local</c> value (Dutch local time) as UTC; null when it is not a valid moment.</summary>
     public static DateTime? ParseLocalInput(string? value) =>
         DateTime.TryParseExact(value, ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"], CultureInfo.InvariantCulture, DateTimeStyles.None, out var local)
+            && !Amsterdam.IsInvalidTime(local) // the hour skipped when summer time starts does not exist
             ? TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(local, DateTimeKind.Unspecified), Amsterdam)
             : null;
 

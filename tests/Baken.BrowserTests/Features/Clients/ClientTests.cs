@@ -9,7 +9,7 @@ public sealed class ClientTests(BrowserSuite browser)
             await page.SignInAsync("casemanager@baken.example");
             await page.GetByRole(AriaRole.Link, new() { Name = "Cliënten", Exact = true }).First.ClickAsync();
             await Expect(page.Heading("Cliënten")).ToBeVisibleAsync();
-            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Demo Zonnebloem" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Demo Uil" })).ToBeVisibleAsync();
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
 
             await page.GetByRole(AriaRole.Link, new() { Name = "Cliënt registreren" }).ClickAsync();

@@ -77,7 +77,7 @@ public sealed class JournalTests(SharedApps apps)
     public async Task Only_the_author_edits_and_an_edit_keeps_the_earlier_version(DatabaseProvider provider)
     {
         var app = apps.For(provider);
-        var (manager, coordinator, _, trajectoryId) = await TeamAsync(app);
+        var (manager, coordinator, jobcoachUser, trajectoryId) = await TeamAsync(app);
         var entryId = await app.AddJournalEntryAsync(trajectoryId, "Eerste gesprek, veel spanning", coordinator.Id);
         var page = $"/Trajectories/{trajectoryId}/Journal/{entryId}";
 
@@ -94,6 +94,22 @@ public sealed class JournalTests(SharedApps apps)
         after.QuerySelector("#entry-text")!.TextContent.ShouldContain("vervolgafspraak");
         after.QuerySelector("#versions")!.TextContent.ShouldContain("Eerste gesprek, veel spanning");
         (await app.QueryAsync(db => db.Set<JournalEntry>().SingleAsync(e => e.Id == entryId))).Version.ShouldBe(2);
+
+        var (_, managerAfter) = await asManager.GetPageAsync(page);
+        managerAfter.QuerySelector("#versions").ShouldNotBeNull("the case manager sees earlier versions");
+        using var asJobcoach = app.NewClient();
+        await asJobcoach.SignInAsync(jobcoachUser);
+        var (_, jobcoachPage) = await asJobcoach.GetPageAsync(page);
+        jobcoachPage.QuerySelector("#entry-text")!.TextContent.ShouldContain("vervolgafspraak");
+        jobcoachPage.QuerySelector("#versions").ShouldBeNull("an earlier version may have had a narrower audience");
+
+        var (_, teamPage) = await asJobcoach.GetPageAsync($"/Trajectories/{trajectoryId}/Team");
+        teamPage.QuerySelector("form[action*=Add]").ShouldBeNull("only the case manager or the team lead changes the team");
+        var (_, journalPage) = await asJobcoach.GetPageAsync($"/Trajectories/{trajectoryId}/Journal");
+        var anyForm = (AngleSharp.Html.Dom.IHtmlFormElement)journalPage.QuerySelector("#journal-form")!;
+        var refused = await BakenClient.ReadAsync(await asJobcoach.SubmitAsync(anyForm, $"/Trajectories/{trajectoryId}/Team?handler=Add",
+            new Dictionary<string, string> { ["Candidate"] = $"{jobcoachUser.Id}|Jobcoach" }));
+        refused.QuerySelector("#error-summary")!.TextContent.ShouldContain("Alleen de casemanager");
     }
 
     [Theory]

@@ -42,4 +42,12 @@ public sealed class TrajectoryRulesTests
         TeamRules.MissingRequired(TrajectoryType.Exit, flagged, [TeamRole.Casemanager, TeamRole.Jobcoach]).ShouldBe([TeamRole.Zorgcoordinator, TeamRole.Woonbegeleider]);
         TeamRules.MissingRequired(TrajectoryType.Exit, flagged with { VictimStatus = VictimStatus.No, HousingNeed = false }, [TeamRole.Casemanager]).ShouldBeEmpty();
     }
+
+    [Fact]
+    public void A_local_time_in_the_hour_skipped_by_summer_time_is_refused_not_a_crash()
+    {
+        Baken.Infrastructure.Web.DisplayTime.ParseLocalInput("2026-03-29T02:30").ShouldBeNull();
+        Baken.Infrastructure.Web.DisplayTime.ParseLocalInput("2026-03-29T03:30").ShouldBe(new DateTime(2026, 3, 29, 1, 30, 0, DateTimeKind.Utc));
+        Baken.Infrastructure.Web.DisplayTime.ParseLocalInput("gisteren").ShouldBeNull();
+    }
 }

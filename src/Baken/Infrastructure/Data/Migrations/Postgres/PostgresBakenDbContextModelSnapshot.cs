@@ -896,6 +896,11 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("ReferringOrganisationId");
 
+                    b.HasIndex("ClientId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Trajectories_OneOpenPerType")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("ClientId", "Type", "State");
@@ -1028,8 +1033,11 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.Property<int>("KeyVersion")
-                        .IsConcurrencyToken()
                         .HasColumnType("integer");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("uuid");
 
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()

@@ -891,6 +891,11 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("ReferringOrganisationId");
 
+                    b.HasIndex("ClientId", "Type")
+                        .IsUnique()
+                        .HasDatabaseName("IX_Trajectories_OneOpenPerType")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
+
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("ClientId", "Type", "State");
@@ -1023,8 +1028,11 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.Property<int>("KeyVersion")
-                        .IsConcurrencyToken()
                         .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("Stamp")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT");
 
                     b.Property<byte[]>("WrappedKey")
                         .IsRequired()
