@@ -21,10 +21,13 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
     private readonly string _environment;
     private readonly bool _demo;
     private readonly IReadOnlyDictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _services;
 
     public BakenAppFactory(DatabaseProvider provider, bool demo = true, string environment = "Testing",
-        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, TestDatabase? database = null)
+        IReadOnlyDictionary<string, string?>? settings = null, FakeTimeProvider? time = null, TestDatabase? database = null,
+        Action<IServiceCollection>? services = null)
     {
+        _services = services;
         // A database handed in belongs to the caller (a test that restarts the app on the same data).
         _database = database ?? TestDatabase.Create(provider);
         _ownsDatabase = database is null;
@@ -76,6 +79,8 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
             {
                 services.AddSingleton<TimeProvider>(Time);
             }
+
+            _services?.Invoke(services);
         });
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Baken.Infrastructure.ProcessingLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
@@ -38,7 +39,7 @@ public static class DatabaseRegistration
             connectionString = SqliteConnectionString(connectionString, options);
             services.AddDbContext<BakenDbContext, SqliteBakenDbContext>((provider, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(provider.GetRequiredService<ProcessingLogChain>()));
+                .AddInterceptors(provider.GetServices<IInterceptor>()));
         }
         else
         {
@@ -50,11 +51,14 @@ public static class DatabaseRegistration
 
             services.AddDbContext<BakenDbContext, PostgresBakenDbContext>((provider, db) => db
                 .UseNpgsql(connectionString)
-                .AddInterceptors(provider.GetRequiredService<ProcessingLogChain>()));
+                .AddInterceptors(provider.GetServices<IInterceptor>()));
         }
 
         services.AddSingleton<LogSigner>();
         services.AddSingleton<ProcessingLogChain>();
+
+        // Every registered EF Core interceptor joins the context: the processing-log chain, and in tests a command counter.
+        services.AddSingleton<IInterceptor>(provider => provider.GetRequiredService<ProcessingLogChain>());
         services.AddScoped<ProcessingLogWriter>();
         services.AddScoped<LogVerifier>();
         return services;
