@@ -1,7 +1,7 @@
-using Microsoft.EntityFrameworkCore.Diagnostics;
 using Baken.Infrastructure.ProcessingLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 
 namespace Baken.Infrastructure.Data;
 
