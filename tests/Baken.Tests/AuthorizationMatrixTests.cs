@@ -95,6 +95,12 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Trajectories/{id:guid}/Journal"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Journal/{entryId:guid}"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Agenda"] = Only(ClientWorkers),
+        ["Outreach"] = Only([Roles.Veldwerker, Roles.Teamleider]),
+        ["Outreach/Index"] = Only([Roles.Veldwerker, Roles.Teamleider]),
+        ["Outreach/{id:guid}"] = Only([Roles.Teamleider]),
+        ["Outreach/{id:guid}/Contacts/{contactId:guid}/Client"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
+        ["Admin/OutreachLocations"] = Only([Roles.Beheerder]),
+        ["Admin/OutreachLocations/Index"] = Only([Roles.Beheerder]),
         ["Caseload"] = Only(ClientWorkers),
         ["Caseload/Index"] = Only(ClientWorkers),
         ["Retention"] = Only([Roles.Casemanager, Roles.Teamleider]),
@@ -123,6 +129,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var goal = await app.AddGoalAsync(intakeTrajectory, "Een eigen kamer vinden");
         var domain = Baken.Features.Plan.PlanDefaults.Domains[0].Id;
         var entry = await app.AddJournalEntryAsync(intakeTrajectory, "Kennismaking op het spreekuur");
+        var (round, roundContact) = await app.StartOutreachAsync(organisations[0]);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -138,15 +145,18 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
 
                 foreach (var (pattern, expected) in Matrix)
                 {
-                    var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal);
+                    var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal)
+                        || pattern.StartsWith("Outreach/{id", StringComparison.Ordinal);
                     var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
                         : pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal) ? intakeTrajectory
+                        : pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) ? round
                         : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0]
                         : pattern.Contains("LifeDomains", StringComparison.Ordinal) ? domain : someUser;
                     var url = "/" + pattern
                         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                         .Replace("{goalId:guid}", goal.ToString(), StringComparison.Ordinal)
                         .Replace("{entryId:guid}", entry.ToString(), StringComparison.Ordinal)
+                        .Replace("{contactId:guid}", roundContact.ToString(), StringComparison.Ordinal)
                         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
                         .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
 

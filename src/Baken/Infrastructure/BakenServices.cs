@@ -85,6 +85,7 @@ public static class BakenServices
         services.AddBakenTrajectories();
         services.AddBakenPlan(configuration);
         services.AddBakenJournal();
+        services.AddScoped<Features.Outreach.OutreachAccess>();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();

@@ -15,11 +15,13 @@ public static class Navigation
     [
         new("/Home/Index", "Nav_Start", Roles.All),
         new("/Caseload/Index", "Nav_Caseload", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
+        new("/Outreach/Index", "Nav_Outreach", [Roles.Veldwerker, Roles.Teamleider]),
         new("/Clients/Index", "Nav_Clients", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
         new("/Retention/Index", "Nav_Retention", [Roles.Casemanager, Roles.Teamleider]),
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
         new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
         new("/Admin/LifeDomains/Index", "Nav_LifeDomains", [Roles.Beheerder]),
+        new("/Admin/OutreachLocations/Index", "Nav_OutreachLocations", [Roles.Beheerder]),
         new("/Admin/Audit/Index", "Nav_Audit", [Roles.Beheerder]),
         new("/Admin/ProcessingActivities/Index", "Nav_ProcessingActivities", [Roles.Beheerder]),
     ];

@@ -524,6 +524,189 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("JournalEntryVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("GenderIdentity")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Language")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SessionId");
+
+                    b.ToTable("OutreachContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("OutreachLocations", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000001"),
+                            Kind = 3,
+                            Name = "Voorbeeld: raamgebied"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000002"),
+                            Kind = 2,
+                            Name = "Voorbeeld: club"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000003"),
+                            Kind = 1,
+                            Name = "Voorbeeld: ontmoetingsplek voor mannen"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000004"),
+                            Kind = 4,
+                            Name = "Voorbeeld: thuiswerkplekken"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000005"),
+                            Kind = 5,
+                            Name = "Voorbeeld: evenement"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000011"),
+                            Kind = 14,
+                            Name = "Voorbeeld: advertentiesite"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000012"),
+                            Kind = 13,
+                            Name = "Voorbeeld: datingapp"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000013"),
+                            Kind = 11,
+                            Name = "Voorbeeld: forum"
+                        },
+                        new
+                        {
+                            Id = new Guid("0e000000-0000-7000-8000-000000000014"),
+                            Kind = 12,
+                            Name = "Voorbeeld: chat"
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachSession", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("EndedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("FollowUpAgreements")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("MaterialsHandedOut")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Mode")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("ReferralsMade")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime>("StartedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Topics")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CreatedByUserId");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("OrganisationId", "StartedAtUtc");
+
+                    b.ToTable("OutreachSessions", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachWorker", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("UserId", "SessionId")
+                        .IsUnique();
+
+                    b.ToTable("OutreachWorkers", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Plan.Assessment", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1669,6 +1852,56 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachContact", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Outreach.OutreachSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachSession", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("CreatedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Outreach.OutreachLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.OutreachWorker", b =>
+                {
+                    b.HasOne("Baken.Features.Outreach.OutreachSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
