@@ -98,6 +98,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Outreach"] = Only([Roles.Veldwerker, Roles.Teamleider]),
         ["Outreach/Index"] = Only([Roles.Veldwerker, Roles.Teamleider]),
         ["Outreach/{id:guid}"] = Only([Roles.Teamleider]),
+        ["Outreach/Ads"] = Only([Roles.Veldwerker, Roles.Teamleider]),
         ["Outreach/{id:guid}/Contacts/{contactId:guid}/Client"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
         ["Admin/OutreachLocations"] = Only([Roles.Beheerder]),
         ["Admin/OutreachLocations/Index"] = Only([Roles.Beheerder]),

@@ -39,12 +39,31 @@ public sealed class BlindIndex(BakenDbContext db, IKeyEncryptionKeys keys)
             .ToListAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// The keyed hash of a value that must be recognised without being stored, such as an ad's link: the same
+    /// key and normalisation as the search entries, so there is one keyed-hash mechanism. Empty input gives null.
+    /// </summary>
+    public async Task<byte[]?> KeyedHashAsync(BlindIndexKind kind, string? value, CancellationToken cancellationToken = default) =>
+        Normalise(kind, value) is { Length: > 0 } normal ? Hash(await KeyAsync(cancellationToken), kind, normal) : null;
+
     /// <summary>How values are made comparable: case, accents, spacing and phone formatting do not matter.</summary>
     public static string Normalise(BlindIndexKind kind, string? value)
     {
         if (string.IsNullOrWhiteSpace(value))
         {
             return string.Empty;
+        }
+
+        if (kind == BlindIndexKind.AdReference)
+        {
+            // The same ad behind http or https, with or without www and a trailing slash.
+            var reference = value.Trim().ToLowerInvariant();
+            foreach (var prefix in new[] { "https://", "http://", "www." })
+            {
+                reference = reference.StartsWith(prefix, StringComparison.Ordinal) ? reference[prefix.Length..] : reference;
+            }
+
+            return reference.TrimEnd('/');
         }
 
         if (kind == BlindIndexKind.Phone)

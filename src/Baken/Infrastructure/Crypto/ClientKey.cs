@@ -72,6 +72,9 @@ public enum BlindIndexKind
     Phone = 3,
     Email = 4,
     NameAndBirthDate = 5,
+
+    /// <summary>A link or reference to an online ad: recognised again, never stored (see <c>AdReview</c>).</summary>
+    AdReference = 6,
 }
 
 internal sealed class CryptoConfiguration :

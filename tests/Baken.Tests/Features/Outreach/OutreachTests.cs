@@ -122,4 +122,48 @@ public sealed class OutreachTests(SharedApps apps)
         var again = await BakenClient.ReadAsync(await client.SubmitAsync(page, new Dictionary<string, string> { ["Level"] = "Anonymous", ["Consent"] = "true" }));
         again.QuerySelector("#error-summary")!.TextContent.ShouldContain("al een cliënt");
     }
+
+    [Theory]
+    [Databases]
+    public async Task An_ad_is_recognised_by_its_keyed_hash_and_its_reference_is_stored_nowhere(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var worker = await app.CreateUserAsync(Roles.Veldwerker);
+        using var client = app.NewClient();
+        await client.SignInAsync(worker);
+        var reference = $"https://ads.example/kanarie-{Guid.NewGuid():N}";
+        var platform = OutreachDefaults.Locations.First(l => l.Kind == LocationKind.AdSite).Id.ToString();
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+        var invalid = await BakenClient.ReadAsync(await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string> { ["AdReference"] = reference }, "#ad-form"));
+        invalid.QuerySelector("#LocationId-error").ShouldNotBeNull();
+        invalid.QuerySelector("#AdReference")!.GetAttribute("value").ShouldBe(reference, "what was typed is kept");
+
+        var first = await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string>
+        {
+            ["LocationId"] = platform,
+            ["ReviewedOn"] = today,
+            ["AdReference"] = reference,
+            ["Indicators"] = "SignsOfMinor",
+            ["Outcome"] = "Signal",
+        }, "#ad-form");
+        first.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        first.Headers.Location!.OriginalString.ShouldNotContain("kanarie");
+        var (_, afterFirst) = await client.GetPageAsync(first.Headers.Location!.OriginalString);
+        afterFirst.QuerySelector("#seen-before")!.TextContent.ShouldContain("nog niet eerder");
+
+        var second = await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string>
+        {
+            ["LocationId"] = platform,
+            ["ReviewedOn"] = today,
+            ["AdReference"] = "  WWW." + reference["https://".Length..].ToUpperInvariant() + "/ ",
+            ["Outcome"] = "Nothing",
+        }, "#ad-form");
+        var (_, afterSecond) = await client.GetPageAsync(second.Headers.Location!.OriginalString);
+        afterSecond.QuerySelector("#seen-before")!.TextContent.ShouldContain("1 keer eerder", customMessage: "the same ad, written differently, is recognised");
+
+        var stored = await app.QueryAsync(db => db.Set<AdReview>().Select(r => r.AdHash).ToListAsync());
+        stored.ShouldAllBe(hash => !System.Text.Encoding.UTF8.GetString(hash).Contains("kanarie", StringComparison.Ordinal));
+        app.Logs.All.ShouldNotContain("kanarie");
+    }
 }

@@ -524,6 +524,48 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("JournalEntryVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Outreach.AdReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("AdHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("ReviewedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("date");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdHash");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("OrganisationId", "ReviewedOn");
+
+                    b.ToTable("AdReviews", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Outreach.OutreachContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1852,6 +1894,27 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.AdReview", b =>
+                {
+                    b.HasOne("Baken.Features.Outreach.OutreachLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 

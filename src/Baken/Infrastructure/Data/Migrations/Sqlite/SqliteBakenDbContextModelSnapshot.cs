@@ -519,6 +519,48 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("JournalEntryVersions", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Outreach.AdReview", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("AdHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<int>("Indicators")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("ReviewedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("ReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AdHash");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ReviewedByUserId");
+
+                    b.HasIndex("OrganisationId", "ReviewedOn");
+
+                    b.ToTable("AdReviews", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Outreach.OutreachContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1841,6 +1883,27 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("EntryId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Outreach.AdReview", b =>
+                {
+                    b.HasOne("Baken.Features.Outreach.OutreachLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReviewedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
