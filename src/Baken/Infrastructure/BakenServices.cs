@@ -91,6 +91,7 @@ public static class BakenServices
         services.AddScoped<FirstRunService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoTrajectories>();
+        services.AddScoped<DemoOutreach>();
         return builder;
     }
 

@@ -15,6 +15,7 @@ public sealed class DemoSeeder(
     StaffAccounts accounts,
     ClientRecords clients,
     DemoTrajectories trajectories,
+    DemoOutreach outreach,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
@@ -101,6 +102,7 @@ public sealed class DemoSeeder(
 
         await SeedClientsAsync(organisations[1].Id, cancellationToken);
         await trajectories.SeedAsync(organisations[1].Id, cancellationToken);
+        await outreach.SeedAsync(organisations[2].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }
