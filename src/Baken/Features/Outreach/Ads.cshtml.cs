@@ -86,12 +86,17 @@ public sealed class AdsModel(BakenDbContext db, BlindIndex keyedHash, TimeProvid
             ModelState.AddModelError(nameof(Outcome), t["Ads_OutcomeRequired"]);
         }
 
-        if (!ModelState.IsValid)
+        // "https://" alone, or "www.", leaves nothing to recognise the ad by.
+        var hash = AdReference is { Length: <= 500 } ? await keyedHash.KeyedHashAsync(BlindIndexKind.AdReference, AdReference, cancellationToken) : null;
+        if (hash is null && ModelState[nameof(AdReference)] is not { Errors.Count: > 0 })
+        {
+            ModelState.AddModelError(nameof(AdReference), t["Ads_ReferenceRequired"]);
+        }
+
+        if (!ModelState.IsValid || hash is null)
         {
             return Page();
         }
-
-        var hash = (await keyedHash.KeyedHashAsync(BlindIndexKind.AdReference, AdReference, cancellationToken))!;
         var organisationId = User.OrganisationId()!.Value;
         var earlier = await db.Set<AdReview>().Where(r => r.AdHash == hash && r.OrganisationId == organisationId)
             .GroupBy(_ => 1).Select(g => new { Count = g.Count(), Last = g.Max(r => r.ReviewedOn) }).FirstOrDefaultAsync(cancellationToken);

@@ -77,6 +77,10 @@ public sealed class MakeClientModel(
             {
                 ModelState.AddModelError(nameof(ContactValue), t["Field_TooLong", 200]);
             }
+            else if (ContactChannel is "phone" or "email" or "messenger" && string.IsNullOrWhiteSpace(ContactValue))
+            {
+                ModelState.AddModelError(nameof(ContactValue), t["Outreach_ContactValueRequired"]);
+            }
         }
 
         if (contact.ClientId is not null)
@@ -106,12 +110,26 @@ public sealed class MakeClientModel(
             GivenAtUtc = timeProvider.GetUtcNow().UtcDateTime,
             RecordedByUserId = userId,
         });
-        contact.ClientId = client.Id;
-        contact.GenderIdentity = null;
-        contact.AgeBand = AgeBand.Unknown;
-        contact.Language = ContactLanguage.Unknown;
         processingLog.Record(ProcessingActivities.CaseManagement, "ClientCreatedFromOutreach", client.Id);
         await db.SaveChangesAsync(cancellationToken);
+
+        // Claim the contact only if nobody did meanwhile (a double tap): otherwise nothing of this is kept.
+        var claimed = await db.Set<OutreachContact>()
+            .Where(c => c.Id == contactId && c.ClientId == null)
+            .ExecuteUpdateAsync(
+                c => c.SetProperty(x => x.ClientId, client.Id)
+                    .SetProperty(x => x.GenderIdentity, (Trajectories.GenderIdentity?)null)
+                    .SetProperty(x => x.AgeBand, AgeBand.Unknown)
+                    .SetProperty(x => x.Language, ContactLanguage.Unknown),
+                cancellationToken);
+        if (claimed == 0)
+        {
+            await transaction.RollbackAsync(cancellationToken);
+            db.ChangeTracker.Clear();
+            ModelState.AddModelError(string.Empty, t["Outreach_AlreadyClient"]);
+            return Page();
+        }
+
         await transaction.CommitAsync(cancellationToken);
         return Redirect($"/Clients/{client.Id}?created=true");
     }

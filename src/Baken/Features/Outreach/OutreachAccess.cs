@@ -19,14 +19,22 @@ public sealed class OutreachAccess(BakenDbContext db)
         var organisationId = user.OrganisationId() ?? Guid.Empty;
         var lead = user.IsInRole(Admin.Roles.Teamleider);
         var workers = db.Set<OutreachWorker>();
-        return db.Set<OutreachSession>().Where(s =>
-            workers.Any(w => w.SessionId == s.Id && w.UserId == userId) || (lead && s.OrganisationId == organisationId));
+        var worker = user.IsInRole(Admin.Roles.Veldwerker);
+        return db.Set<OutreachSession>().Where(s => s.OrganisationId == organisationId
+            && ((worker && workers.Any(w => w.SessionId == s.Id && w.UserId == userId)) || lead));
     }
 
+    /// <summary>Rounds this user worked on, as an outreach worker of the round's organisation (not after a move or a change of role).</summary>
     public IQueryable<OutreachSession> Editable(ClaimsPrincipal user)
     {
+        if (!user.IsInRole(Admin.Roles.Veldwerker))
+        {
+            return db.Set<OutreachSession>().Where(_ => false);
+        }
+
         var userId = user.UserId() ?? Guid.Empty;
+        var organisationId = user.OrganisationId() ?? Guid.Empty;
         var workers = db.Set<OutreachWorker>();
-        return db.Set<OutreachSession>().Where(s => workers.Any(w => w.SessionId == s.Id && w.UserId == userId));
+        return db.Set<OutreachSession>().Where(s => s.OrganisationId == organisationId && workers.Any(w => w.SessionId == s.Id && w.UserId == userId));
     }
 }

@@ -61,8 +61,16 @@ public sealed class SessionModel(
     [BindProperty]
     public int? FollowUps { get; set; }
 
-    public async Task<IActionResult> OnGetAsync(Guid id, Guid? last, CancellationToken cancellationToken) =>
-        await LoadAsync(id, last, cancellationToken) ? Page() : NotFound();
+    public async Task<IActionResult> OnGetAsync(Guid id, Guid? last, CancellationToken cancellationToken)
+    {
+        if (!await LoadAsync(id, last, cancellationToken))
+        {
+            return NotFound();
+        }
+
+        await db.SaveChangesAsync(cancellationToken);
+        return Page();
+    }
 
     public async Task<IActionResult> OnPostAddAsync(Guid id, bool isNew, CancellationToken cancellationToken)
     {
@@ -110,7 +118,9 @@ public sealed class SessionModel(
 
         if (!ModelState.IsValid)
         {
+            db.ChangeTracker.Clear();
             await LoadAsync(id, contactId, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return Page();
         }
 
@@ -151,7 +161,9 @@ public sealed class SessionModel(
 
         if (!ModelState.IsValid)
         {
+            db.ChangeTracker.Clear();
             await LoadAsync(id, null, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
             return Page();
         }
 
@@ -182,12 +194,25 @@ public sealed class SessionModel(
         Session = session;
         CanEdit = await access.Editable(User).AnyAsync(s => s.Id == id, cancellationToken);
         Location = await db.Set<OutreachLocation>().Where(l => l.Id == session.LocationId).Select(l => l.Name).SingleAsync(cancellationToken);
-        Contacts = await db.Set<OutreachContact>().AsNoTracking()
+        // A linked client's code only for those who may open that client (and then the read is logged); for
+        // everyone else the contact is just "known": a code with a place and a time says where someone works.
+        var openable = clientAccess.Openable(User);
+        var rows = await db.Set<OutreachContact>().AsNoTracking()
             .Where(c => c.SessionId == id)
             .OrderByDescending(c => c.AtUtc)
-            .Select(c => new ContactRow(c.Id, c.IsNew, c.GenderIdentity, c.AgeBand, c.Language,
-                db.Set<Client>().Where(x => x.Id == c.ClientId).Select(x => x.Code).FirstOrDefault(), c.AtUtc))
+            .Select(c => new
+            {
+                Row = new ContactRow(c.Id, c.IsNew, c.GenderIdentity, c.AgeBand, c.Language,
+                    openable.Where(x => x.Id == c.ClientId).Select(x => x.Code).FirstOrDefault(), c.AtUtc),
+                c.ClientId,
+            })
             .ToListAsync(cancellationToken);
+        foreach (var clientId in rows.Where(r => r.Row.ClientCode is not null).Select(r => r.ClientId!.Value).Distinct())
+        {
+            processingLog.Record(ProcessingActivities.CaseManagement, "OutreachRoundViewed", clientId);
+        }
+
+        Contacts = [.. rows.Select(r => r.Row)];
         Last = last is { } lastId ? Contacts.FirstOrDefault(c => c.Id == lastId) : null;
         Materials ??= session.MaterialsHandedOut;
         Referrals ??= session.ReferralsMade;

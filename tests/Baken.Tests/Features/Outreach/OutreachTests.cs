@@ -85,6 +85,9 @@ public sealed class OutreachTests(SharedApps apps)
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         leadView.QuerySelector("#tally-count")!.TextContent.ShouldContain("3 contacten");
         leadView.QuerySelector("#wrap-up").ShouldBeNull("the team lead reads, the workers write");
+        leadView.QuerySelector("#contacts")!.TextContent.ShouldNotContain(knownCode, Case.Insensitive, "a client code only for those who may open the client");
+        var (_, workerView) = await client.GetPageAsync($"/Outreach/{round}");
+        workerView.QuerySelector("#contacts")!.TextContent.ShouldContain(knownCode);
     }
 
     [Theory]
@@ -138,6 +141,15 @@ public sealed class OutreachTests(SharedApps apps)
         var invalid = await BakenClient.ReadAsync(await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string> { ["AdReference"] = reference }, "#ad-form"));
         invalid.QuerySelector("#LocationId-error").ShouldNotBeNull();
         invalid.QuerySelector("#AdReference")!.GetAttribute("value").ShouldBe(reference, "what was typed is kept");
+
+        var nothingToHash = await BakenClient.ReadAsync(await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string>
+        {
+            ["LocationId"] = platform,
+            ["ReviewedOn"] = today,
+            ["AdReference"] = "https://www./",
+            ["Outcome"] = "Nothing",
+        }, "#ad-form"));
+        nothingToHash.QuerySelector("#AdReference-error").ShouldNotBeNull("a reference with nothing in it is refused, not a 500");
 
         var first = await client.SubmitAsync("/Outreach/Ads", new Dictionary<string, string>
         {
