@@ -100,7 +100,10 @@ public sealed class IndexModel(
                 c.Alias,
                 Roles = members.Where(m => m.TrajectoryId == t.Id && m.Role != null).Select(m => new { m.UserId, m.Role }).ToList(),
                 CanOpen = openable.Any(o => o.Id == t.Id),
-                LastContact = db.Set<Journal.JournalEntry>().Where(e => e.TrajectoryId == t.Id && e.Kind != Journal.ContactKind.Note)
+                LastContact = db.Set<Journal.JournalEntry>()
+                    .Where(e => e.TrajectoryId == t.Id && e.Kind != Journal.ContactKind.Note
+                        && (e.Visibility == Journal.JournalVisibility.Team || e.AuthorUserId == userId
+                            || members.Any(m => m.TrajectoryId == t.Id && m.UserId == userId && m.Role == TeamRole.Casemanager)))
                     .Max(e => (DateTime?)e.OccurredAtUtc),
                 NextAppointment = db.Set<Agenda.Appointment>().Where(a => a.TrajectoryId == t.Id && a.CancelledAtUtc == null && a.StartsAtUtc >= now)
                     .Min(a => (DateTime?)a.StartsAtUtc),

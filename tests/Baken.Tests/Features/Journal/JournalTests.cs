@@ -53,7 +53,7 @@ public sealed class JournalTests(SharedApps apps)
 
         (await asCoordinator.SubmitAsync(journal, Entry("Signalen van uitbuiting besproken, aangifte overwogen", "CaseManagerAndAuthor"), "#journal-form"))
             .StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await asCoordinator.SubmitAsync(journal, Entry("Samen naar de woningcorporatie geweest"), "#journal-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await asCoordinator.SubmitAsync(journal, Entry("Samen naar de woningcorporatie geweest", at: DateTime.UtcNow.AddDays(-3)), "#journal-form")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var restricted = await app.QueryAsync(db => db.Set<JournalEntry>().SingleAsync(e => e.TrajectoryId == trajectoryId && e.Visibility == JournalVisibility.CaseManagerAndAuthor));
         System.Text.Encoding.UTF8.GetString(restricted.Text).ShouldNotContain("uitbuiting");
 
@@ -63,6 +63,11 @@ public sealed class JournalTests(SharedApps apps)
         jobcoachView.QuerySelector("#journal")!.TextContent.ShouldContain("woningcorporatie");
         jobcoachView.QuerySelector("#journal")!.TextContent.ShouldNotContain("uitbuiting");
         (await asJobcoach.GetAsync($"{journal}/{restricted.Id}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+        var dutch = new System.Globalization.CultureInfo("nl-NL");
+        var (_, jobcoachCaseload) = await asJobcoach.GetPageAsync("/Caseload");
+        var row = jobcoachCaseload.QuerySelectorAll("#caseload tbody tr").Single().TextContent;
+        row.ShouldContain(DisplayTime.LocalDate(DateTime.UtcNow.AddDays(-3)).ToString("d", dutch), customMessage: "last contact: the team note");
+        row.ShouldNotContain(DisplayTime.LocalDate(DateTime.UtcNow).ToString("d", dutch), customMessage: "the restricted note's date is not the job coach's to see");
 
         using var asManager = app.NewClient();
         await asManager.SignInAsync(manager);
