@@ -1,11 +1,25 @@
 using Baken.Features.Admin;
+using Baken.Features.Clients;
+using Baken.Features.Trajectories;
+using Baken.Infrastructure.Auth;
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.Web;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Features.Home;
 
-/// <summary>The start page: what a role sees first. Policy officers and referrers get no client-level entry points.</summary>
-public sealed class IndexModel : PageModel
+/// <summary>
+/// The start page: what a role sees first. Case workers see how many of their trajectories need attention
+/// (counts only, no names); policy officers and referrers get no client-level entry points.
+/// </summary>
+public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories, TimeProvider timeProvider) : PageModel
 {
+    public sealed record Attention(int Open, int TeamIncomplete, int OverdueTasks);
+
+    /// <summary>For case workers: their open trajectories, those lacking a required role, and their overdue tasks.</summary>
+    public Attention? Caseload { get; private set; }
+
     public bool IsAdmin { get; private set; }
 
     public bool DoesCaseWork { get; private set; }
@@ -18,7 +32,7 @@ public sealed class IndexModel : PageModel
 
     public bool IsReferrer { get; private set; }
 
-    public void OnGet()
+    public async Task OnGetAsync(CancellationToken cancellationToken)
     {
         IsAdmin = User.IsInRole(Roles.Beheerder);
         DoesCaseWork = Roles.CaseWork.Any(User.IsInRole);
@@ -26,5 +40,16 @@ public sealed class IndexModel : PageModel
         IsEducator = User.IsInRole(Roles.Voorlichter);
         IsPolicy = User.IsInRole(Roles.Beleidsmedewerker);
         IsReferrer = User.IsInRole(Roles.Verwijzer);
+        if (DoesCaseWork && User.UserId() is { } userId)
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var today = DisplayTime.LocalDate(now);
+            var members = db.Set<ClientTeamMember>().Where(m => m.UserId == userId && (m.ToUtc == null || m.ToUtc > now));
+            var mine = trajectories.Openable(User).Where(t => TrajectoryStates.Open.Contains(t.State) && members.Any(m => m.TrajectoryId == t.Id));
+            Caseload = new Attention(
+                await mine.CountAsync(cancellationToken),
+                await mine.CountAsync(t => t.TeamIncomplete, cancellationToken),
+                await db.Set<Agenda.FollowUpTask>().CountAsync(x => x.OwnerUserId == userId && x.DoneAtUtc == null && x.DueDate < today, cancellationToken));
+        }
     }
 }

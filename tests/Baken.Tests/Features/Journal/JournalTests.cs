@@ -160,6 +160,9 @@ public sealed class JournalTests(SharedApps apps)
         var (_, caseload) = await client.GetPageAsync("/Caseload");
         var row = caseload.QuerySelectorAll("#caseload tbody tr").Single();
         row.TextContent.ShouldContain("1 taken te laat");
+        var (_, home) = await client.GetPageAsync("/");
+        home.QuerySelector("#attention")!.TextContent.ShouldContain("1 open trajecten");
+        home.QuerySelector("#attention")!.TextContent.ShouldContain("1 van je taken zijn te laat");
         row.TextContent.ShouldContain(DisplayTime.LocalDate(DateTime.UtcNow).ToString("d", new System.Globalization.CultureInfo("nl-NL")), customMessage: "last contact today");
     }
 }
