@@ -158,8 +158,7 @@ public sealed class ConsentsModel(
 
         ClientId = id;
         Code = await db.Set<Client>().Where(c => c.Id == id).Select(c => c.Code).SingleAsync(cancellationToken);
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
+        Organisations = await Admin.OrganisationOptions.ListAsync(db, cancellationToken);
         var rows = await db.Set<Consent>().AsNoTracking()
             .Where(c => c.ClientId == id)
             .OrderByDescending(c => c.GivenAtUtc)

@@ -143,8 +143,7 @@ public sealed class SharingModel(
 
         ClientId = id;
         Code = client.Code;
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
+        Organisations = await Admin.OrganisationOptions.ListAsync(db, cancellationToken);
         var rows = await db.Set<ConsentOverride>().AsNoTracking()
             .Where(o => o.ClientId == id)
             .OrderByDescending(o => o.AtUtc)

@@ -25,22 +25,19 @@ public sealed class JournalRecords(
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
 
     /// <summary>Whether this user is the trajectory's current case manager (who reads every entry).</summary>
-    public Task<bool> IsCaseManagerAsync(Guid trajectoryId, Guid userId, CancellationToken cancellationToken)
-    {
-        var now = Now;
-        return db.Set<ClientTeamMember>().AnyAsync(m => m.TrajectoryId == trajectoryId && m.UserId == userId
-            && m.Role == TeamRole.Casemanager && (m.ToUtc == null || m.ToUtc > now), cancellationToken);
-    }
+    public Task<bool> IsCaseManagerAsync(Guid trajectoryId, Guid userId, CancellationToken cancellationToken) =>
+        CaseManagership(trajectoryId, userId).AnyAsync(cancellationToken);
 
-    /// <summary>The entries of a trajectory this user may read.</summary>
+    /// <summary>The entries of a trajectory this user may read (one query: the case-manager test is a subquery).</summary>
     public IQueryable<JournalEntry> Readable(Guid trajectoryId, Guid userId)
     {
-        var now = Now;
-        var isCaseManager = db.Set<ClientTeamMember>().Any(m => m.TrajectoryId == trajectoryId && m.UserId == userId
-            && m.Role == TeamRole.Casemanager && (m.ToUtc == null || m.ToUtc > now));
+        var caseManagership = CaseManagership(trajectoryId, userId);
         return db.Set<JournalEntry>().Where(e => e.TrajectoryId == trajectoryId
-            && (e.Visibility == JournalVisibility.Team || e.AuthorUserId == userId || isCaseManager));
+            && (e.Visibility == JournalVisibility.Team || e.AuthorUserId == userId || caseManagership.Any()));
     }
+
+    private IQueryable<ClientTeamMember> CaseManagership(Guid trajectoryId, Guid userId) =>
+        trajectories.CurrentTeam(trajectoryId).Where(m => m.UserId == userId && m.Role == TeamRole.Casemanager);
 
     /// <summary>One page of readable entries, newest first, decrypted; one processing-log entry for the read.</summary>
     public async Task<List<EntryView>> ReadAsync(IQueryable<JournalEntry> entries, Guid clientId, CancellationToken cancellationToken)

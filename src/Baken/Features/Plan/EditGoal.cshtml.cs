@@ -158,7 +158,7 @@ public sealed class EditGoalModel(
         Code = found.Client.Code;
         Open = found.Trajectory.IsOpen;
         DomainName = await db.Set<LifeDomain>().Where(d => d.Id == goal.DomainId).Select(d => d.Name).SingleAsync(cancellationToken);
-        Current = (await plan.GoalsAsync(found.Trajectory, cancellationToken)).Single(g => g.Id == goalId);
+        Current = (await plan.GoalsAsync(found.Trajectory, cancellationToken, goalId)).Single();
         return (found.Trajectory, found.Client, goal);
     }
 }

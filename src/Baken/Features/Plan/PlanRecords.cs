@@ -103,10 +103,13 @@ public sealed class PlanRecords(
         return null;
     }
 
-    /// <summary>All goals of a trajectory with their actions, decrypted, in two queries.</summary>
-    public async Task<List<GoalView>> GoalsAsync(Trajectory trajectory, CancellationToken cancellationToken)
+    /// <summary>The goals of a trajectory (or just <paramref name="goalId"/>) with their actions, decrypted, in two queries.</summary>
+    public async Task<List<GoalView>> GoalsAsync(Trajectory trajectory, CancellationToken cancellationToken, Guid? goalId = null)
     {
-        var goals = await db.Set<Goal>().AsNoTracking().Where(g => g.TrajectoryId == trajectory.Id).OrderBy(g => g.CreatedAtUtc).ToListAsync(cancellationToken);
+        var goals = await db.Set<Goal>().AsNoTracking()
+            .Where(g => g.TrajectoryId == trajectory.Id && (goalId == null || g.Id == goalId))
+            .OrderBy(g => g.CreatedAtUtc)
+            .ToListAsync(cancellationToken);
         var goalIds = goals.Select(g => g.Id).ToList();
         var actions = await db.Set<GoalAction>().AsNoTracking().Where(a => goalIds.Contains(a.GoalId)).OrderBy(a => a.CreatedAtUtc).ToListAsync(cancellationToken);
         var views = new List<GoalView>();

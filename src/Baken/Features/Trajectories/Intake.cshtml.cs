@@ -103,8 +103,7 @@ public sealed class IntakeModel(
         {
             TrajectoryId = id;
             Code = f.Client.Code;
-            ViewData["Organisations"] = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-                .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
+            ViewData["Organisations"] = await Admin.OrganisationOptions.ListAsync(db, cancellationToken);
         }
 
         return found;

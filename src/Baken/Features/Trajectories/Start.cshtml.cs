@@ -100,8 +100,7 @@ public sealed class StartModel(
         {
             ClientId = id;
             Code = client.Code;
-            Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-                .Select(o => new SelectListItem(o.Name, o.Id.ToString())).ToListAsync(cancellationToken);
+            Organisations = await Admin.OrganisationOptions.ListAsync(db, cancellationToken);
             ViewData["Organisations"] = Organisations;
         }
 

@@ -69,7 +69,5 @@ public sealed class CreateModel(
     }
 
     private async Task LoadAsync(CancellationToken cancellationToken) =>
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString()))
-            .ToListAsync(cancellationToken);
+        Organisations = await OrganisationOptions.ListAsync(db, cancellationToken);
 }

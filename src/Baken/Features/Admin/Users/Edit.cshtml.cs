@@ -167,8 +167,6 @@ public sealed class EditModel(
         UserId = user.Id;
         IsActive = user.IsActive;
         HasSecondFactor = user.TwoFactorEnabled;
-        Organisations = await db.Organisations.AsNoTracking().OrderBy(o => o.Name)
-            .Select(o => new SelectListItem(o.Name, o.Id.ToString()))
-            .ToListAsync(cancellationToken);
+        Organisations = await OrganisationOptions.ListAsync(db, cancellationToken);
     }
 }
