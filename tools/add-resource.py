@@ -5,6 +5,7 @@ usage: tools/add-resource.py KEY 'Nederlandse tekst' 'English text' [KEY nl en .
 
 Run from the repository root. Keeps the files' layout (one <data> block per key, new keys at the end).
 """
+import fcntl
 import re
 import sys
 from xml.sax.saxutils import escape
@@ -14,6 +15,9 @@ if not args or len(args) % 3 != 0:
     sys.exit(__doc__)
 
 base = 'src/Baken/Resources/SharedResource'
+# Several sessions may add texts at once: one at a time.
+lock = open(base + '.resx', encoding='utf-8')
+fcntl.flock(lock, fcntl.LOCK_EX)
 for suffix, index in (('.resx', 1), ('.en.resx', 2)):
     path = base + suffix
     with open(path, encoding='utf-8') as file:

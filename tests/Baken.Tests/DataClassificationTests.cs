@@ -1,3 +1,4 @@
+using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Privacy;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
@@ -35,21 +36,30 @@ public sealed class DataClassificationTests(SharedApps apps)
         ClientDataInTheClear(Model(provider)).ShouldBeEmpty();
 
     /// <summary>
-    /// Rekeying (crypto-shredding on going down a level) finds encrypted values by convention: a Guid <c>Id</c> as
-    /// the row id and a <c>ClientId</c> (or, for the client, its <c>Id</c>) naming the owner. A table that breaks
-    /// the convention would keep values under a shredded key, unreadable; this test stops that.
+    /// Rekeying (crypto-shredding on going down a level) and retention find encrypted values by convention: a Guid
+    /// <c>Id</c> as the row id, and an owner property naming whose data key they are under (<c>ClientId</c>, or
+    /// the property a <c>[DataKeyOwner]</c> names). A table that breaks the convention would keep values under a
+    /// shredded key, unreadable; this test stops that.
     /// </summary>
     [Theory]
     [Databases]
-    public void Every_table_with_encrypted_values_names_its_row_and_its_client(DatabaseProvider provider)
+    public void Every_table_with_encrypted_values_names_its_row_and_its_key_owner(DatabaseProvider provider)
     {
-        var broken = Baken.Infrastructure.Crypto.ClientCrypto.EncryptedEntityTypes((IModel)Model(provider))
+        var broken = ClientCrypto.EncryptedEntityTypes((IModel)Model(provider))
             .Where(x => x.EntityType.FindProperty("Id")?.ClrType != typeof(Guid)
-                || x.EntityType.FindProperty(Baken.Infrastructure.Crypto.ClientCrypto.OwnerProperty(x.EntityType))?.ClrType != typeof(Guid)
-                || (Baken.Infrastructure.Crypto.ClientCrypto.OwnerProperty(x.EntityType) == "Id" && x.EntityType.ClrType != typeof(Baken.Features.Clients.Client)))
+                || ClientCrypto.OwnerProperty(x.EntityType) is not { } owner
+                || x.EntityType.FindProperty(owner)?.ClrType != typeof(Guid))
             .Select(x => x.EntityType.DisplayName())
             .ToList();
         broken.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public void A_table_without_client_or_owner_breaks_the_key_owner_convention()
+    {
+        var builder = Microsoft.EntityFrameworkCore.Metadata.Conventions.SqliteConventionSetBuilder.CreateModelBuilder();
+        builder.Entity<FakeClient>();
+        ClientCrypto.OwnerProperty(builder.Model.FindEntityType(typeof(FakeClient))!).ShouldBeNull();
     }
 
     [Fact]

@@ -61,7 +61,7 @@ public static class BakenCommands
     public static async Task<int> RunRetentionAsync(IServiceProvider services, TextWriter output)
     {
         var result = await services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
-        await output.WriteLineAsync($"{result.Erased} expired client files erased, {result.Failed} failed.");
+        await output.WriteLineAsync($"{result.Erased} expired client files and {result.RecordsErased} reports and signals erased, {result.Failed} failed.");
         return result.Failed == 0 ? 0 : 1;
     }
 

@@ -1,5 +1,7 @@
 using Baken.Features.Admin;
 using Baken.Features.Clients;
+using Baken.Features.Contact;
+using Baken.Features.Signals;
 using Baken.Features.Demo;
 using Baken.Features.Journal;
 using Baken.Features.Plan;
@@ -86,6 +88,8 @@ public static class BakenServices
         services.AddBakenPlan(configuration);
         services.AddBakenJournal();
         services.AddScoped<Features.Outreach.OutreachAccess>();
+        services.AddBakenSignals();
+        services.AddBakenAnonymousChannel(configuration);
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();
@@ -110,6 +114,7 @@ public static class BakenServices
         app.UseStatusCodePagesWithReExecute("/Error/{0}");
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();
         app.UseMiddleware<SecondFactorEnrolmentMiddleware>();

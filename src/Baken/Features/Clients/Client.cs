@@ -21,6 +21,7 @@ public enum IdentityLevel
 /// A client. Everything personal is stored encrypted with the client's own key (see <c>ClientCrypto</c>);
 /// the plain columns say nothing about who the client is.
 /// </summary>
+[Baken.Infrastructure.Crypto.DataKeyOwner(nameof(Id))]
 public sealed class Client
 {
     public const string Table = "Clients";

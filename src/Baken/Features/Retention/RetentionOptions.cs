@@ -20,6 +20,12 @@ public sealed class RetentionOptions
     /// <summary>An anonymous client record (code and alias only) is erased this many months after its last activity.</summary>
     public int AnonymousClientMonths { get; set; } = 12;
 
+    /// <summary>A closed anonymous report (question or concern) is erased this many days after closing.</summary>
+    public int AnonymousReportDays { get; set; } = 90;
+
+    /// <summary>A closed signal is erased this many months after closing.</summary>
+    public int SignalMonths { get; set; } = 24;
+
     /// <summary>How far ahead the "expiring soon" list looks.</summary>
     public int ExpiringSoonDays { get; set; } = 60;
 
@@ -37,6 +43,16 @@ public sealed class RetentionOptions
         if (AnonymousClientMonths is < 1 or > 240)
         {
             yield return "Baken:Retention:AnonymousClientMonths must be between 1 and 240.";
+        }
+
+        if (AnonymousReportDays is < 1 or > 3650)
+        {
+            yield return "Baken:Retention:AnonymousReportDays must be between 1 and 3650.";
+        }
+
+        if (SignalMonths is < 1 or > 240)
+        {
+            yield return "Baken:Retention:SignalMonths must be between 1 and 240.";
         }
 
         if (ExpiringSoonDays is < 1 or > 365)

@@ -9,6 +9,7 @@ public static class RetentionRegistration
             .Validate(options => !options.Problems().Any(), "Baken:Retention has settings out of range; see docs/decisions/0012-retention.md.")
             .ValidateOnStart();
         services.AddScoped<ClientRetention>();
+        services.AddScoped<RecordErasure>();
         services.AddSingleton<RetentionSweep>();
         services.AddHostedService<RetentionWorker>();
         return services;

@@ -5,12 +5,13 @@ using Microsoft.EntityFrameworkCore;
 namespace Baken.Features.Retention;
 
 /// <summary>
-/// One run of the retention job: erases every expired client file through <see cref="ClientErasure"/>, one
-/// transaction per client, so a failure leaves the others done and the failed one whole for the next run.
+/// One run of the retention job: erases every expired client file through <see cref="ClientErasure"/>, then every
+/// expired anonymous report and closed signal through <see cref="RecordErasure"/>, one transaction each, so a
+/// failure leaves the others done and the failed one whole for the next run.
 /// </summary>
 public sealed class RetentionSweep(IServiceScopeFactory scopes, ILogger<RetentionSweep> logger)
 {
-    public sealed record Result(int Erased, int Failed);
+    public sealed record Result(int Erased, int Failed, int RecordsErased = 0);
 
     public async Task<Result> RunAsync(CancellationToken cancellationToken)
     {
@@ -46,7 +47,36 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, ILogger<Retentio
             }
         }
 
-        logger.LogInformation("Retention: {Erased} expired client files erased, {Failed} failed.", erased, failed);
-        return new Result(erased, failed);
+        var records = await EraseRecordsAsync(cancellationToken);
+        failed += records.Failed;
+        logger.LogInformation("Retention: {Erased} expired client files and {Records} reports and signals erased, {Failed} failed.", erased, records.Erased, failed);
+        return new Result(erased, failed, records.Erased);
+    }
+
+    private async Task<(int Erased, int Failed)> EraseRecordsAsync(CancellationToken cancellationToken)
+    {
+        List<Guid> expired;
+        await using (var scope = scopes.CreateAsyncScope())
+        {
+            var records = scope.ServiceProvider.GetRequiredService<RecordErasure>();
+            expired = [.. await records.ExpiredReports().ToListAsync(cancellationToken), .. await records.ExpiredSignals().ToListAsync(cancellationToken)];
+        }
+
+        int erased = 0, failed = 0;
+        foreach (var id in expired)
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            try
+            {
+                erased += await scope.ServiceProvider.GetRequiredService<RecordErasure>().EraseIfExpiredAsync(id, cancellationToken) ? 1 : 0;
+            }
+            catch (Exception exception) when (exception is DbUpdateException or InvalidOperationException)
+            {
+                failed++;
+                logger.LogError("Retention: erasing an expired report or signal failed ({ExceptionType}); it is tried again on the next run.", exception.GetType().Name);
+            }
+        }
+
+        return (erased, failed);
     }
 }

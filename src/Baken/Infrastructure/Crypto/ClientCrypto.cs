@@ -14,6 +14,8 @@ namespace Baken.Infrastructure.Crypto;
 /// Encrypts and decrypts a client's personal data with the client's own data key: AES-256-GCM with a fresh nonce
 /// per value, bound by associated data to table, column, row and key version, so a ciphertext copied to another
 /// row or column does not decrypt. The one implementation every feature uses for client data.
+/// A data key belongs to its <em>owner</em>: a client, or a record about people that has no client, such as a
+/// signal or an anonymous report (see <see cref="DataKeyOwnerAttribute"/>). Its id names the key in <c>ClientKeys</c>.
 /// </summary>
 public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, TimeProvider timeProvider) : IDisposable
 {
@@ -26,31 +28,31 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     private readonly HashSet<Guid> _guarded = [];
 
     /// <summary>Creates the data key of a new client in the current unit of work.</summary>
-    public void CreateKey(Guid clientId)
+    public void CreateKey(Guid ownerId)
     {
         var key = RandomNumberGenerator.GetBytes(32);
         var kekVersion = keys.CurrentVersion;
         var stored = new ClientKey
         {
-            ClientId = clientId,
+            ClientId = ownerId,
             KekVersion = kekVersion,
             WrappedKey = KeyWrap.Wrap(keys, kekVersion, key),
             CreatedAtUtc = timeProvider.GetUtcNow().UtcDateTime,
         };
         db.Add(stored);
-        _keys[clientId] = (1, key, stored.Stamp);
-        _guarded.Add(clientId);
+        _keys[ownerId] = (1, key, stored.Stamp);
+        _guarded.Add(ownerId);
     }
 
-    public async Task<byte[]?> EncryptAsync(Guid clientId, string table, string column, Guid rowId, string? plaintext, CancellationToken cancellationToken = default)
+    public async Task<byte[]?> EncryptAsync(Guid ownerId, string table, string column, Guid rowId, string? plaintext, CancellationToken cancellationToken = default)
     {
         if (plaintext is null)
         {
             return null;
         }
 
-        var (version, key, stamp) = await KeyAsync(clientId, cancellationToken);
-        GuardKeyVersion(clientId, stamp);
+        var (version, key, stamp) = await KeyAsync(ownerId, cancellationToken);
+        GuardKeyVersion(ownerId, stamp);
         return Seal(key, version, table, column, rowId, plaintext);
     }
 
@@ -60,14 +62,14 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     /// another request rekeyed the client fails (its values would be under a key that no longer exists), and a
     /// rekey fails when a value was written meanwhile that it did not re-encrypt. The loser is told to try again.
     /// </summary>
-    private void GuardKeyVersion(Guid clientId, Guid stamp)
+    private void GuardKeyVersion(Guid ownerId, Guid stamp)
     {
-        if (!_guarded.Add(clientId))
+        if (!_guarded.Add(ownerId))
         {
             return;
         }
 
-        var tracked = db.ChangeTracker.Entries<ClientKey>().FirstOrDefault(e => e.Entity.ClientId == clientId);
+        var tracked = db.ChangeTracker.Entries<ClientKey>().FirstOrDefault(e => e.Entity.ClientId == ownerId);
         if (tracked is not null)
         {
             if (tracked.State == EntityState.Unchanged)
@@ -78,33 +80,33 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             return;
         }
 
-        var entry = db.Attach(new ClientKey { ClientId = clientId, Stamp = stamp, WrappedKey = [] });
+        var entry = db.Attach(new ClientKey { ClientId = ownerId, Stamp = stamp, WrappedKey = [] });
         entry.Entity.Stamp = Guid.NewGuid();
         entry.Property(k => k.Stamp).IsModified = true;
     }
 
     /// <summary>Throws <see cref="CryptographicException"/> when the value was tampered with, moved, or the client was erased.</summary>
-    public async Task<string?> DecryptAsync(Guid clientId, string table, string column, Guid rowId, byte[]? ciphertext, CancellationToken cancellationToken = default)
+    public async Task<string?> DecryptAsync(Guid ownerId, string table, string column, Guid rowId, byte[]? ciphertext, CancellationToken cancellationToken = default)
     {
         if (ciphertext is null)
         {
             return null;
         }
 
-        var (keyVersion, key, _) = await KeyAsync(clientId, cancellationToken);
-        if (ciphertext.Length > HeaderSize && BinaryPrimitives.ReadInt32LittleEndian(ciphertext.AsSpan(1, 4)) != keyVersion && _keys.Remove(clientId))
+        var (keyVersion, key, _) = await KeyAsync(ownerId, cancellationToken);
+        if (ciphertext.Length > HeaderSize && BinaryPrimitives.ReadInt32LittleEndian(ciphertext.AsSpan(1, 4)) != keyVersion && _keys.Remove(ownerId))
         {
             // The cached key is older than the value: another request rekeyed the client. Read the key again.
-            (keyVersion, key, _) = await KeyAsync(clientId, cancellationToken);
+            (keyVersion, key, _) = await KeyAsync(ownerId, cancellationToken);
         }
 
         return Open(key, keyVersion, table, column, rowId, ciphertext);
     }
 
     /// <summary>Unwraps the keys of many clients with one query (list pages), instead of one query per client.</summary>
-    public async Task PreloadKeysAsync(IEnumerable<Guid> clientIds, CancellationToken cancellationToken = default)
+    public async Task PreloadKeysAsync(IEnumerable<Guid> ownerIds, CancellationToken cancellationToken = default)
     {
-        var missing = clientIds.Where(id => !_keys.ContainsKey(id)).Distinct().ToList();
+        var missing = ownerIds.Where(id => !_keys.ContainsKey(id)).Distinct().ToList();
         if (missing.Count == 0)
         {
             return;
@@ -117,15 +119,15 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     }
 
     /// <summary>Crypto-shredding: removes the client's data key and blind-index rows in the current unit of work.</summary>
-    public async Task ShredAsync(Guid clientId, CancellationToken cancellationToken = default)
+    public async Task ShredAsync(Guid ownerId, CancellationToken cancellationToken = default)
     {
-        if (_keys.Remove(clientId, out var cached))
+        if (_keys.Remove(ownerId, out var cached))
         {
             CryptographicOperations.ZeroMemory(cached.Key);
         }
 
-        db.RemoveRange(await db.Set<ClientKey>().Where(k => k.ClientId == clientId).ToListAsync(cancellationToken));
-        db.RemoveRange(await db.Set<BlindIndexEntry>().Where(e => e.ClientId == clientId).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<ClientKey>().Where(k => k.ClientId == ownerId).ToListAsync(cancellationToken));
+        db.RemoveRange(await db.Set<BlindIndexEntry>().Where(e => e.ClientId == ownerId).ToListAsync(cancellationToken));
     }
 
     /// <summary>
@@ -133,12 +135,12 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
     /// Called when fields are erased (going down a level, clearing a field): the old key is gone once saved, so
     /// the erased ciphertext, wherever a copy of it survives (free pages, the WAL, a backup), can no longer be read.
     /// Finds the values through the data classification: every encrypted property of every entity, on the rows
-    /// whose <c>ClientId</c> (or, for the client itself, <c>Id</c>) is this client.
+    /// whose owner property (see <see cref="OwnerProperty"/>) is this owner.
     /// </summary>
-    public async Task RekeyAsync(Guid clientId, CancellationToken cancellationToken = default)
+    public async Task RekeyAsync(Guid ownerId, CancellationToken cancellationToken = default)
     {
-        var (oldVersion, oldKey, _) = await KeyAsync(clientId, cancellationToken);
-        var stored = await db.Set<ClientKey>().FirstAsync(k => k.ClientId == clientId, cancellationToken);
+        var (oldVersion, oldKey, _) = await KeyAsync(ownerId, cancellationToken);
+        var stored = await db.Set<ClientKey>().FirstAsync(k => k.ClientId == ownerId, cancellationToken);
         if (stored.KeyVersion != oldVersion && db.Entry(stored).State == EntityState.Unchanged)
         {
             throw new DbUpdateConcurrencyException("The client's data key changed while this request was using it.");
@@ -150,7 +152,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         {
             var table = entityType.GetTableName()!;
             var load = LoadOwnedRowsMethod.MakeGenericMethod(entityType.ClrType);
-            var rows = await (Task<List<object>>)load.Invoke(null, [db, OwnerProperty(entityType), clientId, cancellationToken])!;
+            var rows = await (Task<List<object>>)load.Invoke(null, [db, OwnerProperty(entityType)!, ownerId, cancellationToken])!;
             foreach (var row in rows)
             {
                 var entry = db.Entry(row);
@@ -171,8 +173,8 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         stored.KekVersion = kekVersion;
         stored.WrappedKey = KeyWrap.Wrap(keys, kekVersion, newKey);
         stored.Stamp = Guid.NewGuid();
-        _keys[clientId] = (newVersion, newKey, stored.Stamp);
-        _guarded.Add(clientId);
+        _keys[ownerId] = (newVersion, newKey, stored.Stamp);
+        _guarded.Add(ownerId);
         CryptographicOperations.ZeroMemory(oldKey);
     }
 
@@ -182,16 +184,20 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
             .Select(e => (e, e.GetProperties().Where(p => DataClassification.Of(p)?.Encrypted == true).Select(p => p.Name).ToArray()))
             .Where(x => x.Item2.Length > 0);
 
-    /// <summary>The property that says which client a row belongs to: <c>ClientId</c>, or the client's own <c>Id</c>.</summary>
-    public static string OwnerProperty(IReadOnlyEntityType entityType) =>
-        entityType.FindProperty("ClientId") is not null ? "ClientId" : "Id";
+    /// <summary>
+    /// The property that says whose data key a row's values are under: the one named by
+    /// <see cref="DataKeyOwnerAttribute"/>, else <c>ClientId</c>. Null when the type names no owner (a test forbids that).
+    /// </summary>
+    public static string? OwnerProperty(IReadOnlyEntityType entityType) =>
+        entityType.ClrType.GetCustomAttribute<DataKeyOwnerAttribute>()?.Property
+        ?? (entityType.FindProperty("ClientId") is not null ? "ClientId" : null);
 
     private static readonly MethodInfo LoadOwnedRowsMethod =
         typeof(ClientCrypto).GetMethod(nameof(LoadOwnedRowsAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
 
-    private static async Task<List<object>> LoadOwnedRowsAsync<T>(BakenDbContext db, string ownerProperty, Guid clientId, CancellationToken cancellationToken)
+    private static async Task<List<object>> LoadOwnedRowsAsync<T>(BakenDbContext db, string ownerProperty, Guid ownerId, CancellationToken cancellationToken)
         where T : class =>
-        [.. await db.Set<T>().Where(e => EF.Property<Guid>(e, ownerProperty) == clientId).ToListAsync(cancellationToken)];
+        [.. await db.Set<T>().Where(e => EF.Property<Guid>(e, ownerProperty) == ownerId).ToListAsync(cancellationToken)];
 
     public void Dispose()
     {
@@ -203,17 +209,17 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
         _keys.Clear();
     }
 
-    private async Task<(int Version, byte[] Key, Guid Stamp)> KeyAsync(Guid clientId, CancellationToken cancellationToken)
+    private async Task<(int Version, byte[] Key, Guid Stamp)> KeyAsync(Guid ownerId, CancellationToken cancellationToken)
     {
-        if (_keys.TryGetValue(clientId, out var cached))
+        if (_keys.TryGetValue(ownerId, out var cached))
         {
             return cached;
         }
 
-        var stored = await db.Set<ClientKey>().AsNoTracking().FirstOrDefaultAsync(k => k.ClientId == clientId, cancellationToken)
+        var stored = await db.Set<ClientKey>().AsNoTracking().FirstOrDefaultAsync(k => k.ClientId == ownerId, cancellationToken)
             ?? throw new CryptographicException("This client has no data key (erased, or never created).");
         var key = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey), stored.Stamp);
-        _keys[clientId] = key;
+        _keys[ownerId] = key;
         return key;
     }
 
@@ -253,4 +259,15 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
     private static byte[] AssociatedData(string table, string column, Guid rowId, int version) =>
         Encoding.UTF8.GetBytes($"{table}|{column}|{rowId:N}|{version.ToString(CultureInfo.InvariantCulture)}");
+}
+
+/// <summary>
+/// Names the property that holds the id of the data key a row's encrypted values are under, when it is not
+/// <c>ClientId</c>: <c>Id</c> for a key owner itself (a client, a signal, an anonymous report), or the owner's id
+/// for rows that belong to it (a signal's history, a report's messages).
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class DataKeyOwnerAttribute(string property) : Attribute
+{
+    public string Property { get; } = property;
 }

@@ -67,6 +67,8 @@ public static class ProcessingActivities
     public const string CaseManagement = "case-management";
     public const string Referral = "referral";
     public const string Statistics = "statistics";
+    public const string Signals = "signals";
+    public const string AnonymousContact = "anonymous-contact";
 
     private static readonly DateTime Shipped = new(2026, 11, 30, 0, 0, 0, DateTimeKind.Utc);
 
@@ -96,6 +98,24 @@ public static class ProcessingActivities
             LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); statistiek (art. 89)",
             DataCategories = "Tellingen, geen persoonsgegevens", SubjectCategories = "Cliënten (alleen geteld)",
             Retention = "Voorbeeld: 10 jaar", Recipients = "Gemeente (beleidsmedewerkers)", ValidFromUtc = Shipped,
+        },
+        new()
+        {
+            Id = new Guid("7a1c0000-0000-7000-8000-000000000004"), Code = Signals, Name = "Signalen van uitbuiting, mensenhandel en grooming",
+            Purpose = "Signalen vastleggen, beoordelen en zo nodig met een tweede collega overdragen aan politie of een partner.",
+            LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); vitaal belang (art. 6 lid 1d); zwaarwegend algemeen belang (art. 9 lid 2g)",
+            DataCategories = "Omschrijving van de situatie, indicatoren, eventueel koppeling aan een cliënt",
+            SubjectCategories = "Mogelijke slachtoffers, ook wie geen cliënt is", Retention = "Voorbeeld: 2 jaar na afsluiten van het signaal",
+            Recipients = "Zorgcoördinator mensenhandel; bij overdracht de genoemde partner", ValidFromUtc = Shipped,
+        },
+        new()
+        {
+            Id = new Guid("7a1c0000-0000-7000-8000-000000000005"), Code = AnonymousContact, Name = "Anonieme vragen en meldingen",
+            Purpose = "Iemand zonder account een vraag laten stellen of een zorg laten melden, en antwoorden via een ontvangstcode.",
+            LegalBasis = "Toestemming (AVG art. 6 lid 1a, art. 9 lid 2a)",
+            DataCategories = "Wat de melder zelf schrijft; geen IP-adres, browsergegevens of code",
+            SubjectCategories = "Melders en wie zij noemen", Retention = "90 dagen na afsluiten (instelbaar)",
+            Recipients = "Het team dat het anonieme kanaal beantwoordt", ValidFromUtc = Shipped,
         },
     ];
 }

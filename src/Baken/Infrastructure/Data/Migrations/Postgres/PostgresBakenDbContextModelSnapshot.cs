@@ -435,6 +435,119 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ConsentOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Contact.AnonymousReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("HashIterations")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("LastMessageAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Locator")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClosedAtUtc");
+
+                    b.HasIndex("Locator")
+                        .IsUnique();
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status", "LastMessageAtUtc");
+
+                    b.ToTable("AnonymousReports", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Contact.ReportMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("ReportMessages", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1047,6 +1160,261 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("SetupTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<byte[]>("Description")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RespondByUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTime?>("TriagedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClosedAtUtc");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("OrganisationId", "Status", "RespondByUtc");
+
+                    b.ToTable("Signals", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SignalId", "AtUtc");
+
+                    b.ToTable("SignalEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("SharedText")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("RecipientOrganisationId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalHandovers", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("character varying(150)");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SignalIndicators", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000001"),
+                            Name = "Heeft geen eigen identiteitsbewijs of bankpas"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000002"),
+                            Name = "Heeft een schuld bij een werkgever, bemiddelaar of partner"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000003"),
+                            Name = "Iemand anders praat of beslist voor de persoon"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000004"),
+                            Name = "Werkt zeer lange dagen of zonder vrije dagen"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000005"),
+                            Name = "Moet (een groot deel van) de verdiensten afstaan"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000006"),
+                            Name = "Zichtbaar letsel of andere tekenen van geweld"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000007"),
+                            Name = "Woont op de werkplek of in huisvesting van een derde"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000008"),
+                            Name = "Lijkt minderjarig"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000009"),
+                            Name = "Oudere 'vriend' die cadeaus geeft en daarna iets terugvraagt"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000010"),
+                            Name = "Wordt vaak verplaatst tussen steden of adressen"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000011"),
+                            Name = "Angstig, of vertelt een ingestudeerd verhaal"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000012"),
+                            Name = "Kent het eigen werk- of woonadres niet"
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicatorMark", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("SignalId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SignalIndicatorMarks", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1394,6 +1762,34 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                             Recipients = "Gemeente (beleidsmedewerkers)",
                             Retention = "Voorbeeld: 10 jaar",
                             SubjectCategories = "Cliënten (alleen geteld)",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000004"),
+                            Code = "signals",
+                            DataCategories = "Omschrijving van de situatie, indicatoren, eventueel koppeling aan een cliënt",
+                            LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); vitaal belang (art. 6 lid 1d); zwaarwegend algemeen belang (art. 9 lid 2g)",
+                            Name = "Signalen van uitbuiting, mensenhandel en grooming",
+                            Purpose = "Signalen vastleggen, beoordelen en zo nodig met een tweede collega overdragen aan politie of een partner.",
+                            Recipients = "Zorgcoördinator mensenhandel; bij overdracht de genoemde partner",
+                            Retention = "Voorbeeld: 2 jaar na afsluiten van het signaal",
+                            SubjectCategories = "Mogelijke slachtoffers, ook wie geen cliënt is",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000005"),
+                            Code = "anonymous-contact",
+                            DataCategories = "Wat de melder zelf schrijft; geen IP-adres, browsergegevens of code",
+                            LegalBasis = "Toestemming (AVG art. 6 lid 1a, art. 9 lid 2a)",
+                            Name = "Anonieme vragen en meldingen",
+                            Purpose = "Iemand zonder account een vraag laten stellen of een zorg laten melden, en antwoorden via een ontvangstcode.",
+                            Recipients = "Het team dat het anonieme kanaal beantwoordt",
+                            Retention = "90 dagen na afsluiten (instelbaar)",
+                            SubjectCategories = "Melders en wie zij noemen",
                             ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1
                         });
@@ -1873,6 +2269,39 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Baken.Features.Contact.AnonymousReport", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Baken.Features.Contact.ReportMessage", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Contact.AnonymousReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
@@ -2009,6 +2438,92 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Baken.Features.Plan.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalEvent", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalHandover", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicatorMark", b =>
+                {
+                    b.HasOne("Baken.Features.Signals.SignalIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

@@ -430,6 +430,119 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ConsentOverrides", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Contact.AnonymousReport", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("CodeHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("HashIterations")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastMessageAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Locator")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Salt")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClosedAtUtc");
+
+                    b.HasIndex("Locator")
+                        .IsUnique();
+
+                    b.HasIndex("SignalId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("OrganisationId", "Status", "LastMessageAtUtc");
+
+                    b.ToTable("AnonymousReports", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Contact.ReportMessage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Body")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReportId", "AtUtc");
+
+                    b.ToTable("ReportMessages", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1042,6 +1155,261 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("SetupTokens", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Signals.Signal", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("ClosedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Description")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RaisedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RaisedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RespondByUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime?>("TriagedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ClosedAtUtc");
+
+                    b.HasIndex("RaisedByUserId");
+
+                    b.HasIndex("OrganisationId", "Status", "RespondByUtc");
+
+                    b.ToTable("Signals", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("AssignedToUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("CloseReason")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Note")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("AssignedToUserId");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("SignalId", "AtUtc");
+
+                    b.ToTable("SignalEvents", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalHandover", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Decision")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Items")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("RequestedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RequestedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("SharedText")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("RecipientOrganisationId");
+
+                    b.HasIndex("RequestedByUserId");
+
+                    b.HasIndex("SignalId");
+
+                    b.ToTable("SignalHandovers", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicator", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RetiredAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name")
+                        .IsUnique();
+
+                    b.ToTable("SignalIndicators", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000001"),
+                            Name = "Heeft geen eigen identiteitsbewijs of bankpas"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000002"),
+                            Name = "Heeft een schuld bij een werkgever, bemiddelaar of partner"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000003"),
+                            Name = "Iemand anders praat of beslist voor de persoon"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000004"),
+                            Name = "Werkt zeer lange dagen of zonder vrije dagen"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000005"),
+                            Name = "Moet (een groot deel van) de verdiensten afstaan"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000006"),
+                            Name = "Zichtbaar letsel of andere tekenen van geweld"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000007"),
+                            Name = "Woont op de werkplek of in huisvesting van een derde"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000008"),
+                            Name = "Lijkt minderjarig"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000009"),
+                            Name = "Oudere 'vriend' die cadeaus geeft en daarna iets terugvraagt"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000010"),
+                            Name = "Wordt vaak verplaatst tussen steden of adressen"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000011"),
+                            Name = "Angstig, of vertelt een ingestudeerd verhaal"
+                        },
+                        new
+                        {
+                            Id = new Guid("51000000-0000-7000-8000-000000000012"),
+                            Name = "Kent het eigen werk- of woonadres niet"
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicatorMark", b =>
+                {
+                    b.Property<Guid>("SignalId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("IndicatorId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("SignalId", "IndicatorId");
+
+                    b.HasIndex("IndicatorId");
+
+                    b.ToTable("SignalIndicatorMarks", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Trajectories.Trajectory", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1389,6 +1757,34 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                             Recipients = "Gemeente (beleidsmedewerkers)",
                             Retention = "Voorbeeld: 10 jaar",
                             SubjectCategories = "Cliënten (alleen geteld)",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000004"),
+                            Code = "signals",
+                            DataCategories = "Omschrijving van de situatie, indicatoren, eventueel koppeling aan een cliënt",
+                            LegalBasis = "Taak van algemeen belang (AVG art. 6 lid 1e); vitaal belang (art. 6 lid 1d); zwaarwegend algemeen belang (art. 9 lid 2g)",
+                            Name = "Signalen van uitbuiting, mensenhandel en grooming",
+                            Purpose = "Signalen vastleggen, beoordelen en zo nodig met een tweede collega overdragen aan politie of een partner.",
+                            Recipients = "Zorgcoördinator mensenhandel; bij overdracht de genoemde partner",
+                            Retention = "Voorbeeld: 2 jaar na afsluiten van het signaal",
+                            SubjectCategories = "Mogelijke slachtoffers, ook wie geen cliënt is",
+                            ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
+                            Version = 1
+                        },
+                        new
+                        {
+                            Id = new Guid("7a1c0000-0000-7000-8000-000000000005"),
+                            Code = "anonymous-contact",
+                            DataCategories = "Wat de melder zelf schrijft; geen IP-adres, browsergegevens of code",
+                            LegalBasis = "Toestemming (AVG art. 6 lid 1a, art. 9 lid 2a)",
+                            Name = "Anonieme vragen en meldingen",
+                            Purpose = "Iemand zonder account een vraag laten stellen of een zorg laten melden, en antwoorden via een ontvangstcode.",
+                            Recipients = "Het team dat het anonieme kanaal beantwoordt",
+                            Retention = "90 dagen na afsluiten (instelbaar)",
+                            SubjectCategories = "Melders en wie zij noemen",
                             ValidFromUtc = new DateTime(2026, 11, 30, 0, 0, 0, 0, DateTimeKind.Utc),
                             Version = 1
                         });
@@ -1862,6 +2258,39 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict);
                 });
 
+            modelBuilder.Entity("Baken.Features.Contact.AnonymousReport", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Baken.Features.Contact.ReportMessage", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Contact.AnonymousReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
@@ -1998,6 +2427,92 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Baken.Features.Plan.Goal", null)
                         .WithMany()
                         .HasForeignKey("GoalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.Signal", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RaisedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalEvent", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("AssignedToUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalHandover", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("RequestedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Signals.SignalIndicatorMark", b =>
+                {
+                    b.HasOne("Baken.Features.Signals.SignalIndicator", null)
+                        .WithMany()
+                        .HasForeignKey("IndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Signals.Signal", null)
+                        .WithMany()
+                        .HasForeignKey("SignalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

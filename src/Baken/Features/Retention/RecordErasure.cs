@@ -1,0 +1,60 @@
+using Baken.Features.Contact;
+using Baken.Features.Signals;
+using Baken.Infrastructure.Crypto;
+using Baken.Infrastructure.Data;
+using Baken.Infrastructure.ProcessingLog;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Baken.Features.Retention;
+
+/// <summary>
+/// Erasure of records that own a data key but belong to no client (anonymous reports, signals): the key is
+/// shredded and the record deleted with everything under it (cascade), in one transaction, logged.
+/// </summary>
+public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, IOptions<RetentionOptions> options, TimeProvider timeProvider)
+{
+    public const string RetentionExpired = "RecordErasedRetentionExpired";
+
+    /// <summary>Closed anonymous reports past their period (default 90 days after closing).</summary>
+    public IQueryable<Guid> ExpiredReports()
+    {
+        var cutoff = timeProvider.GetUtcNow().UtcDateTime.AddDays(-options.Value.AnonymousReportDays);
+        return db.Set<AnonymousReport>().Where(r => r.Status == ReportStatus.Closed && r.ClosedAtUtc < cutoff).Select(r => r.Id);
+    }
+
+    /// <summary>Closed signals past their period (default 24 months after closing).</summary>
+    public IQueryable<Guid> ExpiredSignals()
+    {
+        var cutoff = timeProvider.GetUtcNow().UtcDateTime.AddMonths(-options.Value.SignalMonths);
+        return db.Set<Signal>().Where(s => s.Status == SignalStatus.Closed && s.ClosedAtUtc < cutoff).Select(s => s.Id);
+    }
+
+    /// <summary>Erases one report or signal if it is still expired; false when it is not (any more).</summary>
+    public async Task<bool> EraseIfExpiredAsync(Guid id, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        object? record = await ExpiredReports().AnyAsync(r => r == id, cancellationToken)
+            ? await db.Set<AnonymousReport>().FirstAsync(r => r.Id == id, cancellationToken)
+            : await ExpiredSignals().AnyAsync(s => s == id, cancellationToken)
+                ? await db.Set<Signal>().FirstAsync(s => s.Id == id, cancellationToken)
+                : null;
+        if (record is null)
+        {
+            return false;
+        }
+
+        if (record is Signal)
+        {
+            // A report a signal came from keeps living; only its link goes.
+            await db.Set<AnonymousReport>().Where(r => r.SignalId == id).ExecuteUpdateAsync(r => r.SetProperty(x => x.SignalId, (Guid?)null), cancellationToken);
+        }
+
+        await crypto.ShredAsync(id, cancellationToken);
+        db.Remove(record);
+        processingLog.Record(record is Signal ? ProcessingActivities.Signals : ProcessingActivities.AnonymousContact, RetentionExpired, id);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return true;
+    }
+}
