@@ -28,6 +28,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
     private static readonly string[] ClientWorkers =
         [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker];
 
+    private static readonly string[] SignalRaisers =
+        [Roles.Veldwerker, Roles.Zorgcoordinator, Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider];
+
     /// <summary>The same outcome for every signed-in role.</summary>
     private static Func<string, Outcome> Everyone(Outcome anonymous, Outcome signedIn) =>
         visitor => visitor == Anonymous ? anonymous : signedIn;
@@ -102,6 +105,14 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Outreach/{id:guid}/Contacts/{contactId:guid}/Client"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
         ["Admin/OutreachLocations"] = Only([Roles.Beheerder]),
         ["Admin/OutreachLocations/Index"] = Only([Roles.Beheerder]),
+        ["Signals"] = Only(SignalRaisers),
+        ["Signals/Index"] = Only(SignalRaisers),
+        ["Signals/New"] = Only(SignalRaisers),
+        // A fresh user sees only signals they raised or were given; the queue is for the coordinator and the lead.
+        ["Signals/{id:guid}"] = Only([Roles.Zorgcoordinator, Roles.Teamleider]),
+        ["Signals/{id:guid}/Handover"] = Only([Roles.Zorgcoordinator, Roles.Teamleider]),
+        ["Admin/SignalIndicators"] = Only([Roles.Beheerder]),
+        ["Admin/SignalIndicators/Index"] = Only([Roles.Beheerder]),
         ["Caseload"] = Only(ClientWorkers),
         ["Caseload/Index"] = Only(ClientWorkers),
         ["Retention"] = Only([Roles.Casemanager, Roles.Teamleider]),
@@ -131,6 +142,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var domain = Baken.Features.Plan.PlanDefaults.Domains[0].Id;
         var entry = await app.AddJournalEntryAsync(intakeTrajectory, "Kennismaking op het spreekuur");
         var (round, roundContact) = await app.StartOutreachAsync(organisations[0]);
+        var (signal, _) = await app.RaiseSignalAsync(organisations[0]);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -147,10 +159,11 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                 foreach (var (pattern, expected) in Matrix)
                 {
                     var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal)
-                        || pattern.StartsWith("Outreach/{id", StringComparison.Ordinal);
+                        || pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) || pattern.StartsWith("Signals/{id", StringComparison.Ordinal);
                     var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
                         : pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal) ? intakeTrajectory
                         : pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) ? round
+                        : pattern.StartsWith("Signals/{id", StringComparison.Ordinal) ? signal
                         : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0]
                         : pattern.Contains("LifeDomains", StringComparison.Ordinal) ? domain : someUser;
                     var url = "/" + pattern

@@ -96,6 +96,7 @@ public static class BakenServices
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoTrajectories>();
         services.AddScoped<DemoOutreach>();
+        services.AddScoped<DemoSignals>();
         return builder;
     }
 

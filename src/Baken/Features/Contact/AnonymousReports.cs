@@ -49,8 +49,10 @@ public sealed class AnonymousReports(
     /// <summary>
     /// Stores a new report with its first message, all or nothing, and returns its receipt code (formatted), or
     /// null when this form was sent before (a replayed post stores nothing new, and cannot show the code again).
+    /// Only the demo seed passes <paramref name="fixedCode"/>, so testers can open its reports with documented codes.
     /// </summary>
-    public async Task<string?> CreateAsync(ReportKind kind, string language, string text, Guid submissionKey, CancellationToken cancellationToken)
+    public async Task<string?> CreateAsync(
+        ReportKind kind, string language, string text, Guid submissionKey, CancellationToken cancellationToken, string? fixedCode = null)
     {
         if (await db.Set<AnonymousReport>().AnyAsync(r => r.SubmissionKey == submissionKey, cancellationToken))
         {
@@ -60,7 +62,7 @@ public sealed class AnonymousReports(
         var organisationId = await ReceivingOrganisationAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
-            var code = ReceiptCode.New();
+            var code = fixedCode ?? ReceiptCode.New();
             var normalised = ReceiptCode.Normalise(code)!;
             var locator = ReceiptCode.Locator(normalised);
             if (await db.Set<AnonymousReport>().AnyAsync(r => r.Locator == locator, cancellationToken) && attempt < 20)
@@ -84,7 +86,8 @@ public sealed class AnonymousReports(
                 LastMessageAtUtc = now,
                 SubmissionKey = submissionKey,
             };
-            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            // Its own transaction, unless the caller (the demo seed) already has one.
+            await using var transaction = db.Database.CurrentTransaction is null ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
             db.Add(report);
             crypto.CreateKey(report.Id);
             await AddMessageAsync(report, null, text, submissionKey, cancellationToken);
@@ -92,10 +95,14 @@ public sealed class AnonymousReports(
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
-                await transaction.CommitAsync(cancellationToken);
+                if (transaction is not null)
+                {
+                    await transaction.CommitAsync(cancellationToken);
+                }
+
                 return code;
             }
-            catch (DbUpdateException) when (attempt < 3)
+            catch (DbUpdateException) when (attempt < 3 && transaction is not null)
             {
                 // The same form sent twice at once, or a locator taken meanwhile: nothing of this attempt is kept.
                 await transaction.RollbackAsync(cancellationToken);

@@ -16,13 +16,18 @@ public sealed class DemoSeeder(
     ClientRecords clients,
     DemoTrajectories trajectories,
     DemoOutreach outreach,
+    DemoSignals signals,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
     public const string Password = "Baken-demo-2026!";
     public const string TotpSecret = "JBSWY3DPEHPK3PXPJBSWY3DPEHPK3PXP";
 
-    /// <summary>The demo accounts: e-mail local part, role and which organisation (0 municipality, 1 care provider, 2 info centre).</summary>
+    /// <summary>
+    /// The demo accounts: e-mail, role and which organisation (0 municipality, 1 care provider, 2 info centre,
+    /// 3 police, 4 trafficking centre). The info centre has its own Zorgcoordinator mensenhandel and team lead, so
+    /// the outreach worker's signals have a queue and a handover can get its second pair of eyes.
+    /// </summary>
     public static readonly IReadOnlyList<(string Email, string Role, int Organisation)> Accounts =
     [
         ("beheerder@baken.example", Roles.Beheerder, 1),
@@ -35,6 +40,8 @@ public sealed class DemoSeeder(
         ("voorlichter@baken.example", Roles.Voorlichter, 2),
         ("beleid@baken.example", Roles.Beleidsmedewerker, 0),
         ("verwijzer@baken.example", Roles.Verwijzer, 2),
+        ("mensenhandel@baken.example", Roles.Zorgcoordinator, 2),
+        ("teamleider-ic@baken.example", Roles.Teamleider, 2),
     ];
 
     /// <summary>Synthetic clients at each identity level, on the demo case manager's caseload. Obviously fake details.</summary>
@@ -75,6 +82,8 @@ public sealed class DemoSeeder(
             new() { Name = "Gemeente Voorbeeldstad (demo)", Kind = OrganisationKind.Municipality, IsDemo = true, CreatedAtUtc = now },
             new() { Name = "Zorgaanbieder Uitstap (demo)", Kind = OrganisationKind.CareProvider, IsDemo = true, CreatedAtUtc = now },
             new() { Name = "Informatiecentrum (demo)", Kind = OrganisationKind.InfoCentre, IsDemo = true, CreatedAtUtc = now },
+            new() { Name = "Politie, team mensenhandel (demo)", Kind = OrganisationKind.PartnerReferrer, IsDemo = true, CreatedAtUtc = now },
+            new() { Name = "Landelijk expertisecentrum mensenhandel (demo)", Kind = OrganisationKind.PartnerReferrer, IsDemo = true, CreatedAtUtc = now },
         ];
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -103,6 +112,7 @@ public sealed class DemoSeeder(
         await SeedClientsAsync(organisations[1].Id, cancellationToken);
         await trajectories.SeedAsync(organisations[1].Id, cancellationToken);
         await outreach.SeedAsync(organisations[2].Id, cancellationToken);
+        await signals.SeedAsync(organisations[2].Id, organisations[3].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }

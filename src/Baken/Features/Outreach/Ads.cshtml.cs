@@ -47,8 +47,12 @@ public sealed class AdsModel(BakenDbContext db, BlindIndex keyedHash, TimeProvid
 
     public bool CanReview => User.IsInRole(Admin.Roles.Veldwerker);
 
-    public async Task OnGetAsync(int seen = -1, string? last = null, int p = 1, CancellationToken cancellationToken = default)
+    /// <summary>After a review with outcome "signal": offer to raise it now.</summary>
+    public bool OfferSignal { get; private set; }
+
+    public async Task OnGetAsync(int seen = -1, string? last = null, bool signal = false, int p = 1, CancellationToken cancellationToken = default)
     {
+        OfferSignal = signal;
         await LoadAsync(p, cancellationToken);
         ReviewedOn = DisplayTime.LocalDate(timeProvider.GetUtcNow().UtcDateTime);
         if (seen >= 0)
@@ -111,7 +115,12 @@ public sealed class AdsModel(BakenDbContext db, BlindIndex keyedHash, TimeProvid
             Outcome = Outcome!.Value,
         });
         await db.SaveChangesAsync(cancellationToken);
-        return RedirectToPage(new { seen = earlier?.Count ?? 0, last = earlier?.Last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) });
+        return RedirectToPage(new
+        {
+            seen = earlier?.Count ?? 0,
+            last = earlier?.Last.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+            signal = Outcome == AdOutcome.Signal ? true : (bool?)null,
+        });
     }
 
     private async Task LoadAsync(int p, CancellationToken cancellationToken)

@@ -32,8 +32,13 @@ public static class OperationsSetup
             .ConfigureResource(resource => resource.AddService("baken"))
             .WithTracing(tracing => tracing
                 .AddSource(ActivitySourceName)
-                .AddAspNetCoreInstrumentation(aspnet => aspnet.Filter = context =>
-                    !context.Request.Path.StartsWithSegments("/health")))
+                .AddAspNetCoreInstrumentation(aspnet =>
+                {
+                    aspnet.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+
+                    // Traces never carry who is asking: no browser details (the anonymous channel promises it).
+                    aspnet.EnrichWithHttpResponse = (activity, _) => activity.SetTag("user_agent.original", null);
+                }))
             .WithMetrics(metrics => metrics
                 .AddMeter(ActivitySourceName)
                 .AddAspNetCoreInstrumentation());

@@ -1,3 +1,7 @@
+using Baken.Features.Contact;
+using Baken.Features.Demo;
+using Baken.Features.Signals;
+using Microsoft.Extensions.DependencyInjection;
 using Baken.Features.Admin;
 using Microsoft.EntityFrameworkCore;
 
@@ -47,9 +51,18 @@ public sealed class DemoModeTests
         {
             await using var app = new BakenAppFactory(provider, demo: true, database: database);
             app.StartServer();
-            (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(10);
-            (await app.QueryAsync(db => db.Organisations.CountAsync())).ShouldBe(3);
+            (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(12);
+            (await app.QueryAsync(db => db.Organisations.CountAsync())).ShouldBe(5);
             (await app.QueryAsync(db => db.Set<Baken.Features.Clients.Client>().Select(c => c.Level).Distinct().CountAsync())).ShouldBe(3, "demo clients at all three levels");
+            (await app.QueryAsync(db => db.Set<Signal>().Select(s => s.Status).Distinct().CountAsync())).ShouldBe(Enum.GetValues<SignalStatus>().Length, "demo signals in every state");
+            (await app.QueryAsync(db => db.Set<SignalHandover>().CountAsync(h => h.Decision == HandoverDecision.Pending))).ShouldBe(1);
+            (await app.QueryAsync(db => db.Set<AnonymousReport>().CountAsync())).ShouldBe(DemoSignals.ReceiptCodes.Count);
+            await using var scope = app.Services.CreateAsyncScope();
+            var reports = scope.ServiceProvider.GetRequiredService<AnonymousReports>();
+            foreach (var code in DemoSignals.ReceiptCodes)
+            {
+                (await reports.OpenAsync(code, CancellationToken.None)).Result.ShouldBe(AnonymousReports.OpenResult.Opened, "the documented demo codes open their reports");
+            }
         }
     }
 }
