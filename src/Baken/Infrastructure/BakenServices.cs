@@ -1,12 +1,12 @@
 using Baken.Features.Admin;
 using Baken.Features.Clients;
 using Baken.Features.Contact;
-using Baken.Features.Signals;
 using Baken.Features.Demo;
 using Baken.Features.Journal;
 using Baken.Features.Plan;
 using Baken.Features.Retention;
 using Baken.Features.Setup;
+using Baken.Features.Signals;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;

@@ -13,8 +13,13 @@ namespace Baken.Features.Home;
 /// The start page: what a role sees first. Case workers see how many of their trajectories need attention
 /// (counts only, no names); policy officers and referrers get no client-level entry points.
 /// </summary>
-public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories, TimeProvider timeProvider) : PageModel
+public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories, Signals.SignalAccess signals, TimeProvider timeProvider) : PageModel
 {
+    public sealed record SignalCounts(int Open, int Overdue, int AwaitingMyApproval);
+
+    /// <summary>For the Zorgcoordinator and the team lead: the signal queue at a glance.</summary>
+    public SignalCounts? Signals { get; private set; }
+
     public sealed record Attention(int Open, int TeamIncomplete, int OverdueTasks);
 
     /// <summary>For case workers: their open trajectories, those lacking a required role, and their overdue tasks.</summary>
@@ -40,6 +45,17 @@ public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories,
         IsEducator = User.IsInRole(Roles.Voorlichter);
         IsPolicy = User.IsInRole(Roles.Beleidsmedewerker);
         IsReferrer = User.IsInRole(Roles.Verwijzer);
+        if (Features.Signals.SignalAccess.IsManager(User) && User.UserId() is { } managerId)
+        {
+            var now = timeProvider.GetUtcNow().UtcDateTime;
+            var open = signals.Visible(User).Where(s => s.Status != Features.Signals.SignalStatus.Closed);
+            Signals = new SignalCounts(
+                await open.CountAsync(cancellationToken),
+                await open.CountAsync(s => (s.Status == Features.Signals.SignalStatus.New || s.Status == Features.Signals.SignalStatus.InTriage) && s.RespondByUtc < now, cancellationToken),
+                await db.Set<Features.Signals.SignalHandover>().CountAsync(
+                    h => h.Decision == Features.Signals.HandoverDecision.Pending && h.RequestedByUserId != managerId && open.Any(s => s.Id == h.SignalId), cancellationToken));
+        }
+
         if (DoesCaseWork && User.UserId() is { } userId)
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;

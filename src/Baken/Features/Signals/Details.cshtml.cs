@@ -91,8 +91,11 @@ public sealed class DetailsModel(
             : (CloseNote?.Length ?? 0) > 1000 ? Task.FromResult<string?>("Signal_NoteTooLong")
             : records.CloseAsync(signal, reason, CloseNote, User.UserId()!.Value, cancellationToken), cancellationToken);
 
+    /// <summary>Reopening is for the Zorgcoordinator and the team lead only, not for an assignee.</summary>
     public Task<IActionResult> OnPostReopenAsync(Guid id, int version, CancellationToken cancellationToken) =>
-        HandleAsync(id, version, signal => records.ReopenAsync(signal, User.UserId()!.Value, cancellationToken), cancellationToken);
+        HandleAsync(id, version, signal => SignalAccess.IsManager(User)
+            ? records.ReopenAsync(signal, User.UserId()!.Value, cancellationToken)
+            : Task.FromResult<string?>("Signal_StatusNotAllowed"), cancellationToken);
 
     /// <summary>Approving or refusing a pending handover: the four-eyes step. The requester cannot decide their own.</summary>
     public async Task<IActionResult> OnPostDecideAsync(Guid id, Guid handoverId, bool approve, int version, CancellationToken cancellationToken)
@@ -137,14 +140,12 @@ public sealed class DetailsModel(
     }
 
     /// <summary>Active colleagues of the organisation who work with signals.</summary>
-    private IQueryable<StaffUserOption> Candidates(Guid organisationId)
+    private IQueryable<Admin.StaffUser> Candidates(Guid organisationId)
     {
         var roles = SignalAccess.Roles.Split(',');
         var roleIds = db.Roles.Where(r => roles.Contains(r.Name!)).Select(r => r.Id);
-        return db.Users
-            .Where(u => u.IsActive && u.OrganisationId == organisationId
-                && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)))
-            .Select(u => new StaffUserOption(u.Id, u.DisplayName));
+        return db.Users.Where(u => u.IsActive && u.OrganisationId == organisationId
+            && db.Set<IdentityUserRole<Guid>>().Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)));
     }
 
     private async Task<bool> LoadAsync(Guid id, CancellationToken cancellationToken)
@@ -172,7 +173,7 @@ public sealed class DetailsModel(
             : null;
         if (MayHandle)
         {
-            Assignees = [.. (await Candidates(signal.OrganisationId).ToListAsync(cancellationToken)).OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)
+            Assignees = [.. (await Candidates(signal.OrganisationId).Select(u => new { u.Id, u.DisplayName }).ToListAsync(cancellationToken)).OrderBy(c => c.DisplayName, StringComparer.CurrentCulture)
                 .Select(c => new SelectListItem(c.DisplayName, c.Id.ToString(), c.Id == signal.AssignedToUserId))];
         }
 
@@ -180,6 +181,4 @@ public sealed class DetailsModel(
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }
-
-    private sealed record StaffUserOption(Guid Id, string DisplayName);
 }

@@ -66,7 +66,12 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         var rows = await db.Set<SignalEvent>().AsNoTracking().Where(e => e.SignalId == signal.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
             .Select(e => new
             {
-                e.Id, e.Kind, e.Status, e.AtUtc, e.CloseReason, e.Note,
+                e.Id,
+                e.Kind,
+                e.Status,
+                e.AtUtc,
+                e.CloseReason,
+                e.Note,
                 By = db.Users.Where(u => u.Id == e.ByUserId).Select(u => u.DisplayName).First(),
                 AssignedTo = db.Users.Where(u => u.Id == e.AssignedToUserId).Select(u => u.DisplayName).FirstOrDefault(),
             })
@@ -87,7 +92,13 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         var rows = await db.Set<SignalHandover>().AsNoTracking().Where(h => h.SignalId == signal.Id).OrderBy(h => h.RequestedAtUtc)
             .Select(h => new
             {
-                h.Id, h.Items, h.SharedText, h.RequestedByUserId, h.RequestedAtUtc, h.Decision, h.DecidedAtUtc,
+                h.Id,
+                h.Items,
+                h.SharedText,
+                h.RequestedByUserId,
+                h.RequestedAtUtc,
+                h.Decision,
+                h.DecidedAtUtc,
                 Recipient = db.Organisations.Where(o => o.Id == h.RecipientOrganisationId).Select(o => o.Name).First(),
                 RequestedBy = db.Users.Where(u => u.Id == h.RequestedByUserId).Select(u => u.DisplayName).First(),
                 DecidedBy = db.Users.Where(u => u.Id == h.DecidedByUserId).Select(u => u.DisplayName).FirstOrDefault(),
@@ -237,7 +248,12 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
     private void AddEvent(Signal signal, SignalEventKind kind, Guid userId, Guid? assignedTo = null) =>
         db.Add(new SignalEvent
         {
-            SignalId = signal.Id, Kind = kind, Status = signal.Status, ByUserId = userId, AtUtc = Now, AssignedToUserId = assignedTo,
+            SignalId = signal.Id,
+            Kind = kind,
+            Status = signal.Status,
+            ByUserId = userId,
+            AtUtc = Now,
+            AssignedToUserId = assignedTo,
         });
 
     private async Task AddEventAsync(Signal signal, SignalEventKind kind, Guid userId, SignalCloseReason? reason, string? note, CancellationToken cancellationToken)
@@ -245,7 +261,13 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         var id = Guid.CreateVersion7();
         db.Add(new SignalEvent
         {
-            Id = id, SignalId = signal.Id, Kind = kind, Status = signal.Status, ByUserId = userId, AtUtc = Now, CloseReason = reason,
+            Id = id,
+            SignalId = signal.Id,
+            Kind = kind,
+            Status = signal.Status,
+            ByUserId = userId,
+            AtUtc = Now,
+            CloseReason = reason,
             Note = string.IsNullOrWhiteSpace(note) ? null
                 : await crypto.EncryptAsync(signal.Id, SignalEvent.Table, nameof(SignalEvent.Note), id, note.Trim(), cancellationToken),
         });

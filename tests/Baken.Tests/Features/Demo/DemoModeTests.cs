@@ -1,9 +1,9 @@
+using Baken.Features.Admin;
 using Baken.Features.Contact;
 using Baken.Features.Demo;
 using Baken.Features.Signals;
-using Microsoft.Extensions.DependencyInjection;
-using Baken.Features.Admin;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baken.Tests.Features.Demo;
 
