@@ -28,6 +28,8 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
     private static readonly string[] ClientWorkers =
         [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker];
 
+    private static readonly string[] ChannelStaff = [Roles.Veldwerker, Roles.Zorgcoordinator, Roles.Teamleider];
+
     private static readonly string[] SignalRaisers =
         [Roles.Veldwerker, Roles.Zorgcoordinator, Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider];
 
@@ -111,6 +113,13 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         // A fresh user sees only signals they raised or were given; the queue is for the coordinator and the lead.
         ["Signals/{id:guid}"] = Only([Roles.Zorgcoordinator, Roles.Teamleider]),
         ["Signals/{id:guid}/Handover"] = Only([Roles.Zorgcoordinator, Roles.Teamleider]),
+        // The anonymous channel is public; its staff inbox is for the receiving organisation's answering roles.
+        ["Contact"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Contact/Index"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Contact/Open"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Inbox"] = Only(ChannelStaff),
+        ["Inbox/Index"] = Only(ChannelStaff),
+        ["Inbox/{id:guid}"] = Only(ChannelStaff),
         ["Admin/SignalIndicators"] = Only([Roles.Beheerder]),
         ["Admin/SignalIndicators/Index"] = Only([Roles.Beheerder]),
         ["Caseload"] = Only(ClientWorkers),
@@ -143,6 +152,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var entry = await app.AddJournalEntryAsync(intakeTrajectory, "Kennismaking op het spreekuur");
         var (round, roundContact) = await app.StartOutreachAsync(organisations[0]);
         var (signal, _) = await app.RaiseSignalAsync(organisations[0]);
+        var report = await app.ReceiveReportAsync(organisations[0]);
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -159,11 +169,13 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                 foreach (var (pattern, expected) in Matrix)
                 {
                     var aboutAClient = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) || pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal)
-                        || pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) || pattern.StartsWith("Signals/{id", StringComparison.Ordinal);
+                        || pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) || pattern.StartsWith("Signals/{id", StringComparison.Ordinal)
+                        || pattern.StartsWith("Inbox/{id", StringComparison.Ordinal);
                     var id = pattern.StartsWith("Clients/{id", StringComparison.Ordinal) ? intakeClient
                         : pattern.StartsWith("Trajectories/{id", StringComparison.Ordinal) ? intakeTrajectory
                         : pattern.StartsWith("Outreach/{id", StringComparison.Ordinal) ? round
                         : pattern.StartsWith("Signals/{id", StringComparison.Ordinal) ? signal
+                        : pattern.StartsWith("Inbox/{id", StringComparison.Ordinal) ? report
                         : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0]
                         : pattern.Contains("LifeDomains", StringComparison.Ordinal) ? domain : someUser;
                     var url = "/" + pattern

@@ -12,17 +12,15 @@ public sealed class RequestLog(Uri origin)
 
     public void Add(string url) => _urls.Enqueue(url);
 
-    public void ShouldAllBeFromTheApp()
+    public void ShouldAllBeFromTheApp(Uri? leftTo = null)
     {
         _urls.ShouldNotBeEmpty("the browser should have requested at least one page");
-        var elsewhere = _urls.Where(url => !IsFromTheApp(url)).Distinct().ToList();
+        var elsewhere = _urls.Where(url => !IsFromTheApp(url) && !(leftTo is not null && IsFrom(url, leftTo))).Distinct().ToList();
         elsewhere.ShouldBeEmpty($"requests to another origin than {origin}:\n{string.Join('\n', elsewhere)}");
     }
 
-    private bool IsFromTheApp(string url)
-    {
-        var uri = new Uri(url);
-        return uri.Scheme == "data"
-            || Uri.Compare(uri, origin, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
-    }
+    private bool IsFromTheApp(string url) => new Uri(url).Scheme == "data" || IsFrom(url, origin);
+
+    private static bool IsFrom(string url, Uri site) =>
+        Uri.Compare(new Uri(url), site, UriComponents.SchemeAndServer, UriFormat.Unescaped, StringComparison.OrdinalIgnoreCase) == 0;
 }

@@ -61,6 +61,9 @@ public sealed class BakenAppFactory : WebApplicationFactory<Program>
 
         // The daily retention job would erase data behind a test's back when a fake clock passes 03:00.
         builder.UseSetting("Baken:Retention:Enabled", "false");
+
+        // Receipt codes of the anonymous channel: the lowest hash cost allowed, so tests stay fast.
+        builder.UseSetting("Baken:AnonymousChannel:HashIterations", "10000");
         foreach (var (key, value) in _settings)
         {
             builder.UseSetting(key, value);

@@ -35,11 +35,15 @@ public static class ContactRegistration
                 return opening
                     ? RateLimitPartition.GetFixedWindowLimiter("open|" + address, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = options.OpensPer15Minutes, Window = TimeSpan.FromMinutes(15), QueueLimit = 0,
+                        PermitLimit = options.OpensPer15Minutes,
+                        Window = TimeSpan.FromMinutes(15),
+                        QueueLimit = 0,
                     })
                     : RateLimitPartition.GetFixedWindowLimiter("send|" + address, _ => new FixedWindowRateLimiterOptions
                     {
-                        PermitLimit = options.SendsPerHour, Window = TimeSpan.FromHours(1), QueueLimit = 0,
+                        PermitLimit = options.SendsPerHour,
+                        Window = TimeSpan.FromHours(1),
+                        QueueLimit = 0,
                     });
             });
         });

@@ -19,9 +19,13 @@ public sealed class ErrorModel : PageModel
 
     public string ErrorId { get; private set; } = string.Empty;
 
-    public IActionResult OnGet(int? code) => Show(code);
+    /// <summary>The failed request was for a public page of the anonymous channel (no account).</summary>
+    public bool Public { get; private set; }
 
-    public IActionResult OnPost(int? code) => Show(code);
+    // From the route only: a re-executed post (a refused form) carries its own fields, which may have the same name.
+    public IActionResult OnGet([FromRoute] int? code) => Show(code);
+
+    public IActionResult OnPost([FromRoute] int? code) => Show(code);
 
     private PageResult Show(int? code)
     {
@@ -29,6 +33,9 @@ public sealed class ErrorModel : PageModel
             : HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
             : StatusCodes.Status500InternalServerError;
         ErrorId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
+        var failedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
+            ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
+        Public = new PathString(failedPath).StartsWithSegments(Contact.ContactRegistration.PathPrefix, StringComparison.OrdinalIgnoreCase);
         Response.StatusCode = Status;
         return Page();
     }

@@ -5,18 +5,20 @@ namespace Baken.Tests.Features.Account;
 
 public sealed class DemoSignInTests(SharedApps apps)
 {
-    private static readonly (string Email, string Section)[] StartSections =
+    private static readonly (string Email, string[] Sections)[] StartSections =
     [
-        ("beheerder@baken.example", "admin"),
-        ("teamleider@baken.example", "caseload"),
-        ("casemanager@baken.example", "caseload"),
-        ("jobcoach@baken.example", "caseload"),
-        ("woonbegeleider@baken.example", "caseload"),
-        ("zorgcoordinator@baken.example", "caseload"),
-        ("veldwerker@baken.example", "outreach"),
-        ("voorlichter@baken.example", "prevention"),
-        ("beleid@baken.example", "figures"),
-        ("verwijzer@baken.example", "referrals"),
+        ("beheerder@baken.example", ["admin"]),
+        ("teamleider@baken.example", ["caseload", "signals"]),
+        ("casemanager@baken.example", ["caseload"]),
+        ("jobcoach@baken.example", ["caseload"]),
+        ("woonbegeleider@baken.example", ["caseload"]),
+        ("zorgcoordinator@baken.example", ["caseload", "signals"]),
+        ("veldwerker@baken.example", ["outreach"]),
+        ("voorlichter@baken.example", ["prevention"]),
+        ("beleid@baken.example", ["figures"]),
+        ("verwijzer@baken.example", ["referrals"]),
+        ("mensenhandel@baken.example", ["caseload", "signals"]),
+        ("teamleider-ic@baken.example", ["caseload", "signals"]),
     ];
 
     [Theory]
@@ -24,13 +26,14 @@ public sealed class DemoSignInTests(SharedApps apps)
     public async Task Every_demo_account_signs_in_with_password_and_totp_and_lands_on_its_role_start_page(DatabaseProvider provider)
     {
         var app = apps.For(provider);
-        foreach (var (email, section) in StartSections)
+        StartSections.Select(s => s.Email).ShouldBe(DemoSeeder.Accounts.Select(a => a.Email), ignoreOrder: true, "every demo account is checked");
+        foreach (var (email, sections) in StartSections)
         {
             using var client = app.NewClient();
             await client.SignInAsync(email);
             var (response, page) = await client.GetPageAsync("/");
             response.StatusCode.ShouldBe(HttpStatusCode.OK);
-            page.QuerySelectorAll("[data-start]").Select(e => e.GetAttribute("data-start")).ToList().ShouldBe([section], customMessage: $"start page of {email}");
+            page.QuerySelectorAll("[data-start]").Select(e => e.GetAttribute("data-start")).ToList().ShouldBe([.. sections], customMessage: $"start page of {email}");
         }
     }
 
