@@ -117,6 +117,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Contact"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Contact/Index"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Contact/Open"] = Everyone(Outcome.Ok, Outcome.Ok),
+
+        // The quick exit redirects to the neutral site, whose path is "/" (so it classifies as ToHome).
+        ["Contact/Leave"] = Everyone(Outcome.ToHome, Outcome.ToHome),
         ["Inbox"] = Only(ChannelStaff),
         ["Inbox/Index"] = Only(ChannelStaff),
         ["Inbox/{id:guid}"] = Only(ChannelStaff),

@@ -147,6 +147,10 @@ public sealed class AnonymousReports(
         return (OpenResult.Opened, report);
     }
 
+    /// <summary>A report by id, for the reporter's session (see <see cref="ReporterSession"/>).</summary>
+    public Task<AnonymousReport?> FindAsync(Guid id, CancellationToken cancellationToken) =>
+        db.Set<AnonymousReport>().FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+
     /// <summary>The conversation, oldest first, decrypted; one processing-log entry for the read.</summary>
     public async Task<List<MessageView>> ReadAsync(AnonymousReport report, bool staff, CancellationToken cancellationToken)
     {

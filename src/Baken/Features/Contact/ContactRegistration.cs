@@ -15,6 +15,7 @@ public static class ContactRegistration
             .ValidateOnStart();
         services.AddScoped<AnonymousReports>();
         services.AddSingleton<GuessThrottle>();
+        services.AddSingleton<ReporterSession>();
 
         // Posts to the public channel are limited per address, in memory only: the address is a partition key
         // for the lifetime of a window and is never written anywhere. Everything else is not limited here.

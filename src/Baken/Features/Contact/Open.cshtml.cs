@@ -8,12 +8,14 @@ using Microsoft.Extensions.Options;
 namespace Baken.Features.Contact;
 
 /// <summary>
-/// The reporter comes back with the receipt code: the conversation and a form to write more. The code only ever
-/// travels in a post body (a hidden field of the reply form) and is checked again on every post; it never goes
-/// into a URL or a log. Wrong and unknown codes get the same answer; a locator guessed too often is refused (429).
+/// The reporter comes back with the receipt code. The code is posted once, checked, and starts a short reporter
+/// session (<see cref="ReporterSession"/>); the conversation and the form to write more are then shown on a GET,
+/// so the code is never in a URL, a log, or a POST the browser could send again from its history. Wrong and
+/// unknown codes get the same answer; a locator guessed too often is refused (429).
 /// </summary>
 [AllowAnonymous]
-public sealed class OpenModel(AnonymousReports reports, IOptions<AnonymousChannelOptions> options, IStringLocalizer<SharedResource> t) : PageModel
+public sealed class OpenModel(
+    AnonymousReports reports, ReporterSession session, IOptions<AnonymousChannelOptions> options, IStringLocalizer<SharedResource> t) : PageModel
 {
     [BindProperty]
     public string? Code { get; set; }
@@ -36,8 +38,14 @@ public sealed class OpenModel(AnonymousReports reports, IOptions<AnonymousChanne
 
     public int MaxLength => options.Value.MaxMessageLength;
 
-    public void OnGet()
+    public async Task OnGetAsync(bool sent = false, bool again = false, CancellationToken cancellationToken = default)
     {
+        if (await CurrentAsync(cancellationToken))
+        {
+            Sent = sent;
+            AlreadyReceived = again;
+            await ShowAsync(cancellationToken);
+        }
     }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
@@ -48,67 +56,14 @@ public sealed class OpenModel(AnonymousReports reports, IOptions<AnonymousChanne
             return Page();
         }
 
-        if (!await OpenAsync(cancellationToken))
-        {
-            return Page();
-        }
-
-        await ShowAsync(cancellationToken);
-        return Page();
-    }
-
-    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
-    {
-        if (!await OpenAsync(cancellationToken))
-        {
-            return Page();
-        }
-
-        var report = Report!;
-        if (report.Status != ReportStatus.Closed)
-        {
-            if (string.IsNullOrWhiteSpace(Message))
-            {
-                ModelState.AddModelError(nameof(Message), t["Contact_MessageRequired"]);
-            }
-            else if (Message.Trim().Length > MaxLength)
-            {
-                ModelState.AddModelError(nameof(Message), t["Contact_MessageTooLong", MaxLength, Message.Trim().Length]);
-            }
-
-            if (!Guid.TryParse(SubmissionKey, out var submissionKey) || submissionKey == Guid.Empty)
-            {
-                ModelState.AddModelError(string.Empty, t["Contact_FormExpired"]);
-            }
-            else if (ModelState.IsValid)
-            {
-                if (await reports.WriteAsync(report, null, Message!, submissionKey, cancellationToken))
-                {
-                    Sent = true;
-                }
-                else
-                {
-                    AlreadyReceived = true;
-                }
-
-                Message = null;
-                ModelState.Remove(nameof(Message));
-            }
-        }
-
-        await ShowAsync(cancellationToken);
-        return Page();
-    }
-
-    /// <summary>Checks the code; false (with the page prepared to say why) when it opens nothing.</summary>
-    private async Task<bool> OpenAsync(CancellationToken cancellationToken)
-    {
         var (result, report) = await reports.OpenAsync(Code, cancellationToken);
+        Code = null;
+        ModelState.Remove(nameof(Code));
         switch (result)
         {
             case AnonymousReports.OpenResult.Opened:
-                Report = report;
-                return true;
+                session.Start(HttpContext, report!.Id);
+                return RedirectToPage();
             case AnonymousReports.OpenResult.Blocked:
                 Blocked = true;
                 Response.StatusCode = StatusCodes.Status429TooManyRequests;
@@ -117,15 +72,61 @@ public sealed class OpenModel(AnonymousReports reports, IOptions<AnonymousChanne
                     statusPages.Enabled = false;
                 }
 
-                break;
+                return Page();
             default:
                 ModelState.AddModelError(nameof(Code), t["ContactOpen_Wrong"]);
-                break;
+                return Page();
+        }
+    }
+
+    public async Task<IActionResult> OnPostReplyAsync(CancellationToken cancellationToken)
+    {
+        if (!await CurrentAsync(cancellationToken))
+        {
+            // The session ended (20 minutes, or the quick exit): ask for the code again; the typed text stays.
+            ModelState.AddModelError(nameof(Code), t["ContactOpen_SessionEnded"]);
+            return Page();
         }
 
-        Message = null;
-        ModelState.Remove(nameof(Message));
-        return false;
+        var report = Report!;
+        if (report.Status == ReportStatus.Closed)
+        {
+            return RedirectToPage();
+        }
+
+        if (string.IsNullOrWhiteSpace(Message))
+        {
+            ModelState.AddModelError(nameof(Message), t["Contact_MessageRequired"]);
+        }
+        else if (Message.Trim().Length > MaxLength)
+        {
+            ModelState.AddModelError(nameof(Message), t["Contact_MessageTooLong", MaxLength, Message.Trim().Length]);
+        }
+
+        if (!Guid.TryParse(SubmissionKey, out var submissionKey) || submissionKey == Guid.Empty)
+        {
+            ModelState.AddModelError(string.Empty, t["Contact_FormExpired"]);
+        }
+
+        if (!ModelState.IsValid)
+        {
+            await ShowAsync(cancellationToken);
+            return Page();
+        }
+
+        var written = await reports.WriteAsync(report, null, Message!, submissionKey, cancellationToken);
+        return RedirectToPage(written ? new { sent = true } : new { again = true } as object);
+    }
+
+    private async Task<bool> CurrentAsync(CancellationToken cancellationToken)
+    {
+        Report = session.Current(HttpContext) is { } id ? await reports.FindAsync(id, cancellationToken) : null;
+        if (Report is null)
+        {
+            session.End(HttpContext);
+        }
+
+        return Report is not null;
     }
 
     private async Task ShowAsync(CancellationToken cancellationToken)

@@ -35,8 +35,8 @@ public sealed partial class AnonymousChannelTests(ContactApps apps) : IClassFixt
 
         var (form, page) = await client.GetPageAsync("/Contact");
         form.StatusCode.ShouldBe(HttpStatusCode.OK);
-        page.QuerySelector("#quick-exit")!.GetAttribute("rel").ShouldBe("noreferrer");
-        page.QuerySelector("#quick-exit")!.GetAttribute("data-quick-exit-url").ShouldStartWith("https://");
+        page.QuerySelector("#quick-exit")!.GetAttribute("href").ShouldBe("/Contact/Leave", "works without JavaScript, and ends a reporter's session first");
+        page.QuerySelector("#quick-exit")!.GetAttribute("data-quick-exit-url").ShouldBe("/Contact/Leave");
         page.QuerySelector("script[src^='/js/quick-exit.js']").ShouldNotBeNull();
         page.QuerySelector("nav").ShouldBeNull("no staff navigation on a public page");
         page.DocumentElement.GetAttribute("lang").ShouldBe("nl");
@@ -314,13 +314,16 @@ public sealed partial class AnonymousChannelTests(ContactApps apps) : IClassFixt
         thread.QuerySelector("#closed").ShouldNotBeNull();
         thread.QuerySelector("#reply-form").ShouldBeNull();
         var (_, openPage) = await reporter.GetPageAsync("/Contact/Open");
-        var forged = await reporter.SubmitAsync((IHtmlFormElement)openPage.QuerySelector("#open-form")!, "/Contact/Open?handler=Reply", new Dictionary<string, string>
+        openPage.QuerySelector("#closed").ShouldNotBeNull("the session still shows the closed conversation");
+
+        // A reply forged with another form's antiforgery token (the closed page has no reply form).
+        var forged = await reporter.SubmitAsync((IHtmlFormElement)openPage.QuerySelector("form[action='/Account/Language']")!, "/Contact/Open?handler=Reply", new Dictionary<string, string>
         {
             ["Code"] = code,
             ["Message"] = "Toch nog iets",
             ["SubmissionKey"] = Guid.NewGuid().ToString(),
         });
-        forged.StatusCode.ShouldBe(HttpStatusCode.OK);
+        forged.StatusCode.ShouldBe(HttpStatusCode.Redirect, "back to the (closed) conversation");
         (await MessageCountAsync(app, report.Id)).ShouldBe(1, "a closed report takes no more messages");
 
         var reopened = await lead.SubmitAsync(url, new Dictionary<string, string>(), "#close-form");
@@ -328,6 +331,46 @@ public sealed partial class AnonymousChannelTests(ContactApps apps) : IClassFixt
         var again = await ReportWithCodeAsync(app, code);
         again.Status.ShouldBe(ReportStatus.AwaitingTeam);
         again.ClosedAtUtc.ShouldBeNull();
+    }
+
+    [Theory]
+    [Databases]
+    public async Task The_quick_exit_ends_the_reporters_session_so_back_shows_no_conversation(DatabaseProvider provider)
+    {
+        var (app, _, _) = await apps.ForAsync(provider);
+        using var reporter = app.NewClient();
+        var secret = $"Ik ben bang {Guid.NewGuid():N}";
+        var code = await reporter.ReportAsync(secret);
+        var report = await ReportWithCodeAsync(app, code);
+
+        // The code is posted once; the conversation is then a plain GET, so no POST waits in the history.
+        var (_, openForm) = await reporter.GetPageAsync("/Contact/Open");
+        var posted = await reporter.SubmitAsync((IHtmlFormElement)openForm.QuerySelector("#open-form")!, "/Contact/Open", new Dictionary<string, string> { ["Code"] = code });
+        posted.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        posted.Headers.Location!.OriginalString.ShouldBe("/Contact/Open");
+        var cookie = posted.Headers.GetValues("Set-Cookie").Single(c => c.Contains("baken-report", StringComparison.Ordinal));
+        cookie.ShouldContain("httponly", Case.Insensitive);
+        cookie.ShouldContain("samesite=strict", Case.Insensitive);
+        cookie.ShouldNotContain("expires", Case.Insensitive, "a browser-session cookie");
+        cookie.ShouldNotContain(report.Id.ToString("N"), Case.Insensitive, "the report id is protected");
+        var (_, thread) = await reporter.GetPageAsync("/Contact/Open");
+        thread.QuerySelector("#conversation")!.TextContent.ShouldContain(secret);
+        var replyForm = (IHtmlFormElement)thread.QuerySelector("#reply-form")!;
+        replyForm.QuerySelector("input[name=Code]").ShouldBeNull("the code is not carried along");
+
+        var left = await reporter.GetAsync("/Contact/Leave");
+        left.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        left.Headers.Location!.ToString().ShouldBe("https://www.google.nl/");
+        var (_, back) = await reporter.GetPageAsync("/Contact/Open");
+        back.QuerySelector("#conversation").ShouldBeNull("after the quick exit, Back shows only the empty code form");
+        back.QuerySelector("#open-form").ShouldNotBeNull();
+        back.DocumentElement.OuterHtml.ShouldNotContain(secret);
+
+        // A reply sent from a page left open is not lost and not stored: the code is asked again.
+        var late = await BakenClient.ReadAsync(await reporter.SubmitAsync(replyForm, "/Contact/Open?handler=Reply", new Dictionary<string, string> { ["Message"] = "Nog een vraag" }));
+        late.QuerySelector("#Code-error").ShouldNotBeNull();
+        late.QuerySelector("textarea#unsent")!.TextContent.ShouldBe("Nog een vraag");
+        (await MessageCountAsync(app, report.Id)).ShouldBe(1);
     }
 
     [Theory]

@@ -92,17 +92,35 @@ public static class ContactSteps
         return page.QuerySelector("#receipt-code")?.TextContent.Trim() ?? throw new ShouldAssertException("no receipt code on the response");
     }
 
+    /// <summary>
+    /// Posts the code; a right code starts the reporter's session and redirects to the conversation (a GET), which
+    /// this follows, as a browser would. A wrong code answers on the post itself.
+    /// </summary>
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> OpenAsync(this BakenClient client, string code)
     {
+        // A fresh visit: an earlier session of this client ends first, as with the quick exit.
+        (await client.GetAsync("/Contact/Leave")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
         var response = await client.SubmitAsync("/Contact/Open", new Dictionary<string, string> { ["Code"] = code }, "#open-form");
-        return (response, await BakenClient.ReadAsync(response));
+        return await FollowAsync(client, response);
     }
 
     public static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> ReplyAsync(this BakenClient client, IHtmlDocument thread, string message)
     {
         var form = (IHtmlFormElement)thread.QuerySelector("#reply-form")!;
         var response = await client.SubmitAsync(form, "/Contact/Open", new Dictionary<string, string> { ["Message"] = message });
-        return (response, await BakenClient.ReadAsync(response));
+        return await FollowAsync(client, response);
+    }
+
+    private static async Task<(HttpResponseMessage Response, IHtmlDocument Page)> FollowAsync(BakenClient client, HttpResponseMessage response)
+    {
+        if (response.StatusCode != HttpStatusCode.Redirect)
+        {
+            return (response, await BakenClient.ReadAsync(response));
+        }
+
+        var location = response.Headers.Location!;
+        location.OriginalString.ShouldStartWith("/Contact/Open", customMessage: "the conversation is shown on a GET of the same page");
+        return await client.GetPageAsync(location.OriginalString);
     }
 
     /// <summary>Switches the interface language with the layout's language button, as a visitor would.</summary>
