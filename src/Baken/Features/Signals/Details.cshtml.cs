@@ -177,7 +177,7 @@ public sealed class DetailsModel(
                 .Select(c => new SelectListItem(c.DisplayName, c.Id.ToString(), c.Id == signal.AssignedToUserId))];
         }
 
-        // The read is logged (HistoryAsync records it); saved here with nothing else.
+        // The read is logged (ReadDescriptionAsync records it); saved here with nothing else.
         await db.SaveChangesAsync(cancellationToken);
         return true;
     }

@@ -90,6 +90,8 @@ public sealed class HandoverModel(
         var text = await ComposeAsync(signal, items, cancellationToken);
         if (!confirm)
         {
+            // Only the read of the description (when chosen) is saved: its processing-log entry.
+            await db.SaveChangesAsync(cancellationToken);
             Preview = text;
             return Page();
         }

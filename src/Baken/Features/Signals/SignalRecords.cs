@@ -57,10 +57,14 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         return signal;
     }
 
-    public Task<string> ReadDescriptionAsync(Signal signal, CancellationToken cancellationToken) =>
-        crypto.DecryptAsync(signal.Id, Signal.Table, nameof(Signal.Description), signal.Id, signal.Description, cancellationToken)!;
+    /// <summary>The decrypted description; logs the read of the signal.</summary>
+    public async Task<string> ReadDescriptionAsync(Signal signal, CancellationToken cancellationToken)
+    {
+        processingLog.Record(ProcessingActivities.Signals, "SignalRead", signal.Id);
+        return await crypto.DecryptAsync(signal.Id, Signal.Table, nameof(Signal.Description), signal.Id, signal.Description, cancellationToken) ?? string.Empty;
+    }
 
-    /// <summary>The history, oldest first, with notes decrypted. Logs the read of the signal.</summary>
+    /// <summary>The history, oldest first, with notes decrypted (read together with the description, whose read is logged).</summary>
     public async Task<List<EventView>> HistoryAsync(Signal signal, CancellationToken cancellationToken)
     {
         var rows = await db.Set<SignalEvent>().AsNoTracking().Where(e => e.SignalId == signal.Id).OrderBy(e => e.AtUtc).ThenBy(e => e.Id)
@@ -83,7 +87,6 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
             views.Add(new EventView(row.Kind, row.Status, row.By, row.AtUtc, row.AssignedTo, row.CloseReason, note));
         }
 
-        processingLog.Record(ProcessingActivities.Signals, "SignalRead", signal.Id);
         return views;
     }
 
