@@ -7,7 +7,11 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Baken.Features.Account;
 
-/// <summary>Switches the interface language (Dutch or English) with a cookie, then returns to the same page.</summary>
+/// <summary>
+/// Switches the interface language (Dutch or English) with a cookie, then returns to the same page. For staff the
+/// choice is remembered for a year; for an anonymous visitor of the public pages only for the browser session, so
+/// a shared or checked phone keeps no sign of the visit (the quick exit also removes it).
+/// </summary>
 [AllowAnonymous]
 public sealed class LanguageModel : PageModel
 {
@@ -21,7 +25,7 @@ public sealed class LanguageModel : PageModel
             CookieRequestCultureProvider.MakeCookieValue(new RequestCulture(chosen)),
             new CookieOptions
             {
-                Expires = DateTimeOffset.UtcNow.AddYears(1),
+                Expires = User.Identity?.IsAuthenticated == true ? DateTimeOffset.UtcNow.AddYears(1) : null,
                 HttpOnly = true,
                 Secure = Request.IsHttps,
                 SameSite = SameSiteMode.Lax,

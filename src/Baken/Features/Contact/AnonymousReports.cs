@@ -192,9 +192,15 @@ public sealed class AnonymousReports(
         }
         catch (DbUpdateException ex) when (ex is not DbUpdateConcurrencyException)
         {
-            // The same form sent twice at once: the unique submission key kept the first.
+            // The same form sent twice at once: the unique submission key kept the first. Anything else (the report
+            // erased meanwhile, say) is a real failure, not "already received".
             db.ChangeTracker.Clear();
-            return false;
+            if (await db.Set<ReportMessage>().AnyAsync(m => m.SubmissionKey == submissionKey, cancellationToken))
+            {
+                return false;
+            }
+
+            throw;
         }
     }
 

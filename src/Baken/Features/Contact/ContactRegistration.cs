@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
@@ -5,6 +7,32 @@ namespace Baken.Features.Contact;
 
 public static class ContactRegistration
 {
+    private static bool IsChannelPost(HttpContext context) =>
+        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PathPrefix);
+
+    /// <summary>The rate-limit key of an address: IPv4 as is, IPv6 by its /64 prefix. Kept in memory only.</summary>
+    public static string AddressKey(IPAddress? address)
+    {
+        if (address is null)
+        {
+            return "unknown";
+        }
+
+        if (address.IsIPv4MappedToIPv6)
+        {
+            address = address.MapToIPv4();
+        }
+
+        if (address.AddressFamily != AddressFamily.InterNetworkV6)
+        {
+            return address.ToString();
+        }
+
+        var bytes = address.GetAddressBytes();
+        Array.Clear(bytes, 8, 8);
+        return new IPAddress(bytes) + "/64";
+    }
+
     public const string PathPrefix = "/Contact";
 
     public static IServiceCollection AddBakenAnonymousChannel(this IServiceCollection services, IConfiguration configuration)
@@ -17,36 +45,45 @@ public static class ContactRegistration
         services.AddSingleton<GuessThrottle>();
         services.AddSingleton<ReporterSession>();
 
-        // Posts to the public channel are limited per address, in memory only: the address is a partition key
-        // for the lifetime of a window and is never written anywhere. Everything else is not limited here.
+        // Posts to the public channel are limited per address, in memory only: the address is a partition key for
+        // the lifetime of a window and is never written anywhere. IPv6 is limited per /64 (what one connection
+        // usually owns). Every post to /Contact/Open counts as an attempt to open; on top, at most a few posts
+        // (each may run a slow hash) are handled at once. Everything else is not limited here.
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
-            {
-                if (!HttpMethods.IsPost(context.Request.Method) || !context.Request.Path.StartsWithSegments(PathPrefix))
+            limiter.GlobalLimiter = PartitionedRateLimiter.CreateChained(
+                PartitionedRateLimiter.Create<HttpContext, string>(context =>
                 {
-                    return RateLimitPartition.GetNoLimiter(string.Empty);
-                }
+                    if (!IsChannelPost(context))
+                    {
+                        return RateLimitPartition.GetNoLimiter(string.Empty);
+                    }
 
-                var options = context.RequestServices.GetRequiredService<IOptions<AnonymousChannelOptions>>().Value;
-                var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
-                var opening = context.Request.Path.StartsWithSegments(PathPrefix + "/Open")
-                    && !context.Request.Query.ContainsKey("handler");
-                return opening
-                    ? RateLimitPartition.GetFixedWindowLimiter("open|" + address, _ => new FixedWindowRateLimiterOptions
+                    var options = context.RequestServices.GetRequiredService<IOptions<AnonymousChannelOptions>>().Value;
+                    var address = AddressKey(context.Connection.RemoteIpAddress);
+                    return context.Request.Path.StartsWithSegments(PathPrefix + "/Open")
+                        ? RateLimitPartition.GetFixedWindowLimiter("open|" + address, _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.OpensPer15Minutes,
+                            Window = TimeSpan.FromMinutes(15),
+                            QueueLimit = 0,
+                        })
+                        : RateLimitPartition.GetFixedWindowLimiter("send|" + address, _ => new FixedWindowRateLimiterOptions
+                        {
+                            PermitLimit = options.SendsPerHour,
+                            Window = TimeSpan.FromHours(1),
+                            QueueLimit = 0,
+                        });
+                }),
+                PartitionedRateLimiter.Create<HttpContext, string>(context => IsChannelPost(context)
+                    ? RateLimitPartition.GetConcurrencyLimiter("all", _ => new ConcurrencyLimiterOptions
                     {
-                        PermitLimit = options.OpensPer15Minutes,
-                        Window = TimeSpan.FromMinutes(15),
-                        QueueLimit = 0,
+                        PermitLimit = Math.Max(2, Environment.ProcessorCount),
+                        QueueLimit = 50,
+                        QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
                     })
-                    : RateLimitPartition.GetFixedWindowLimiter("send|" + address, _ => new FixedWindowRateLimiterOptions
-                    {
-                        PermitLimit = options.SendsPerHour,
-                        Window = TimeSpan.FromHours(1),
-                        QueueLimit = 0,
-                    });
-            });
+                    : RateLimitPartition.GetNoLimiter(string.Empty)));
         });
         return services;
     }

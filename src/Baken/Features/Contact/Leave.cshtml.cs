@@ -6,7 +6,8 @@ using Microsoft.Extensions.Options;
 namespace Baken.Features.Contact;
 
 /// <summary>
-/// The quick exit: ends the reporter's session, then sends the browser to the neutral site. The button links
+/// The quick exit: ends the reporter's session and forgets a visitor's language choice, then sends the browser to
+/// the neutral site. The button links
 /// here, so even without JavaScript nothing of the conversation is reachable with Back afterwards.
 /// </summary>
 [AllowAnonymous]
@@ -16,6 +17,11 @@ public sealed class LeaveModel(ReporterSession session, IOptions<AnonymousChanne
     public IActionResult OnGet()
     {
         session.End(HttpContext);
+        if (User.Identity?.IsAuthenticated != true)
+        {
+            Response.Cookies.Delete(Infrastructure.Localization.LocalizationSetup.CookieName);
+        }
+
         return Redirect(options.Value.QuickExitUrl);
     }
 }

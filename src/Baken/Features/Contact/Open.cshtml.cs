@@ -91,7 +91,9 @@ public sealed class OpenModel(
         var report = Report!;
         if (report.Status == ReportStatus.Closed)
         {
-            return RedirectToPage();
+            // Closed by the team meanwhile: say so, and keep what was typed so it can be copied.
+            await ShowAsync(cancellationToken);
+            return Page();
         }
 
         if (string.IsNullOrWhiteSpace(Message))

@@ -16,11 +16,18 @@ public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, Proces
 {
     public const string RetentionExpired = "RecordErasedRetentionExpired";
 
-    /// <summary>Closed anonymous reports past their period (default 90 days after closing).</summary>
+    /// <summary>
+    /// Anonymous reports past their period: closed ones 90 days after closing, and ones never closed 180 days
+    /// after their last message (defaults).
+    /// </summary>
     public IQueryable<Guid> ExpiredReports()
     {
-        var cutoff = timeProvider.GetUtcNow().UtcDateTime.AddDays(-options.Value.AnonymousReportDays);
-        return db.Set<AnonymousReport>().Where(r => r.Status == ReportStatus.Closed && r.ClosedAtUtc < cutoff).Select(r => r.Id);
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var closedCutoff = now.AddDays(-options.Value.AnonymousReportDays);
+        var idleCutoff = now.AddDays(-options.Value.AnonymousReportIdleDays);
+        return db.Set<AnonymousReport>()
+            .Where(r => (r.Status == ReportStatus.Closed && r.ClosedAtUtc < closedCutoff) || (r.Status != ReportStatus.Closed && r.LastMessageAtUtc < idleCutoff))
+            .Select(r => r.Id);
     }
 
     /// <summary>Closed signals past their period (default 24 months after closing).</summary>

@@ -23,6 +23,12 @@ public sealed class RetentionOptions
     /// <summary>A closed anonymous report (question or concern) is erased this many days after closing.</summary>
     public int AnonymousReportDays { get; set; } = 90;
 
+    /// <summary>
+    /// A report that was never closed (the reporter stopped coming back) is erased this many days after its last
+    /// message, so an unanswered or unclosed conversation is not kept for ever.
+    /// </summary>
+    public int AnonymousReportIdleDays { get; set; } = 180;
+
     /// <summary>A closed signal is erased this many months after closing.</summary>
     public int SignalMonths { get; set; } = 24;
 
@@ -48,6 +54,11 @@ public sealed class RetentionOptions
         if (AnonymousReportDays is < 1 or > 3650)
         {
             yield return "Baken:Retention:AnonymousReportDays must be between 1 and 3650.";
+        }
+
+        if (AnonymousReportIdleDays is < 1 or > 3650)
+        {
+            yield return "Baken:Retention:AnonymousReportIdleDays must be between 1 and 3650.";
         }
 
         if (SignalMonths is < 1 or > 240)

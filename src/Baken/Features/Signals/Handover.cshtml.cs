@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using Baken.Features.Clients;
 using Baken.Infrastructure.Auth;
@@ -48,6 +49,10 @@ public sealed class HandoverModel(
     /// <summary>The text that would be passed on, after "Preview".</summary>
     public string? Preview { get; private set; }
 
+    /// <summary>A hash of the previewed text, posted back: a request is stored only for the text that was seen.</summary>
+    [BindProperty]
+    public string? PreviewHash { get; set; }
+
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
         if (await FindAsync(id, cancellationToken) is null)
@@ -88,8 +93,18 @@ public sealed class HandoverModel(
         }
 
         var text = await ComposeAsync(signal, items, cancellationToken);
+        var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
+        if (confirm && !string.Equals(PreviewHash, hash, StringComparison.Ordinal))
+        {
+            // The choices changed after the preview: show the new text first.
+            ModelState.AddModelError(string.Empty, t["Handover_PreviewChanged"]);
+            confirm = false;
+        }
+
         if (!confirm)
         {
+            PreviewHash = hash;
+            ModelState.Remove(nameof(PreviewHash));
             // Only the read of the description (when chosen) is saved: its processing-log entry.
             await db.SaveChangesAsync(cancellationToken);
             Preview = text;
@@ -158,7 +173,8 @@ public sealed class HandoverModel(
         Recipients = [.. (await db.Organisations.AsNoTracking().Where(o => o.Id != signal.OrganisationId).OrderBy(o => o.Name)
                 .Select(o => new { o.Id, o.Name }).ToListAsync(cancellationToken))
             .Select(o => new SelectListItem(o.Name, o.Id.ToString()))];
-        var linkedClientOpenable = signal.ClientId is { } clientId && await clientAccess.CanOpenAsync(User, clientId, cancellationToken);
+        var linkedClientOpenable = signal.ClientId is { } clientId && await clientAccess.CanOpenAsync(User, clientId, cancellationToken)
+            && !await clientAccess.IsRestrictedAsync(clientId, cancellationToken);
         Offered = [.. Enum.GetValues<HandoverItems>().Where(i => i != HandoverItems.None && (i != HandoverItems.ClientCode || linkedClientOpenable))];
         return signal;
     }

@@ -2,6 +2,7 @@ using Baken.Features.Clients;
 using Baken.Features.Contact;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Data;
+using Baken.Infrastructure.ProcessingLog;
 using Baken.Infrastructure.Web;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -22,6 +23,7 @@ public sealed class NewModel(
     SignalRecords signals,
     ClientAccess clientAccess,
     AnonymousReports reports,
+    ProcessingLogWriter processingLog,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -73,6 +75,7 @@ public sealed class NewModel(
             if (Description.Length > MaxDescription)
             {
                 Description = Description[..MaxDescription];
+                ModelState.AddModelError(nameof(Description), t["Signal_TranscriptShortened", MaxDescription]);
             }
         }
 
@@ -121,6 +124,10 @@ public sealed class NewModel(
             {
                 ModelState.AddModelError(nameof(ClientCode), t["Signal_ClientNotFound"]);
             }
+            else if (client.RestrictedAtUtc is not null)
+            {
+                ModelState.AddModelError(nameof(ClientCode), t["Signal_ClientRestricted"]);
+            }
         }
 
         AnonymousReport? report = null;
@@ -152,6 +159,7 @@ public sealed class NewModel(
         {
             report.SignalId = signal.Id;
             report.Version++;
+            processingLog.Record(ProcessingActivities.AnonymousContact, "ReportMadeIntoSignal", report.Id);
         }
 
         await db.SaveChangesAsync(cancellationToken);

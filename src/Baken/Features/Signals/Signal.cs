@@ -143,6 +143,7 @@ public enum SignalEventKind
     HandoverRefused = 6,
     Closed = 7,
     Reopened = 8,
+    HandoverWithdrawn = 9,
 }
 
 /// <summary>One line of a signal's history: who did what, when, and the status after it.</summary>

@@ -156,8 +156,14 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         signal.ClosedAtUtc = Now;
         signal.CloseReason = reason;
         await AddEventAsync(signal, SignalEventKind.Closed, userId, reason, note, cancellationToken);
-        await db.Set<SignalHandover>().Where(h => h.SignalId == signal.Id && h.Decision == HandoverDecision.Pending)
-            .ForEachAsync(h => h.Decision = HandoverDecision.Withdrawn, cancellationToken);
+        foreach (var pending in await db.Set<SignalHandover>().Where(h => h.SignalId == signal.Id && h.Decision == HandoverDecision.Pending).ToListAsync(cancellationToken))
+        {
+            pending.Decision = HandoverDecision.Withdrawn;
+            pending.DecidedByUserId = userId;
+            pending.DecidedAtUtc = Now;
+            AddEvent(signal, SignalEventKind.HandoverWithdrawn, userId);
+        }
+
         processingLog.Record(ProcessingActivities.Signals, "SignalClosed", signal.Id);
         await SaveAsync(signal, cancellationToken);
         return null;
@@ -193,6 +199,13 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
             return "Handover_AlreadyPending";
         }
 
+        // Restriction (AVG art. 18) beats everything: a restricted client's code is not passed on.
+        if (items.HasFlag(HandoverItems.ClientCode) && signal.ClientId is { } clientId
+            && await db.Set<Clients.Client>().AnyAsync(c => c.Id == clientId && c.RestrictedAtUtc != null, cancellationToken))
+        {
+            return "Handover_ClientRestricted";
+        }
+
         var id = Guid.CreateVersion7();
         db.Add(new SignalHandover
         {
@@ -212,7 +225,8 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
 
     /// <summary>
     /// The second pair of eyes. Refused (a resource key is returned, nothing changes) when the person deciding is
-    /// the one who asked, or the handover was already decided.
+    /// the one who asked, is no active Zorgcoordinator or team lead of the signal's organisation (checked here,
+    /// against the stored accounts, not only by the page), the signal is closed, or the handover was decided.
     /// </summary>
     public async Task<string?> DecideHandoverAsync(
         Signal signal, SignalHandover handover, bool approve, string? note, Guid userId, CancellationToken cancellationToken)
@@ -220,6 +234,16 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         if (handover.RequestedByUserId == userId)
         {
             return "Handover_SecondApproverRequired";
+        }
+
+        if (!await IsManagerOfAsync(userId, signal.OrganisationId, cancellationToken))
+        {
+            return "Handover_SecondApproverRequired";
+        }
+
+        if (!signal.IsOpen)
+        {
+            return "Signal_ClosedReadOnly";
         }
 
         if (handover.Decision != HandoverDecision.Pending || handover.SignalId != signal.Id)
@@ -238,8 +262,24 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
 
         await AddEventAsync(signal, approve ? SignalEventKind.HandoverApproved : SignalEventKind.HandoverRefused, userId, null, note, cancellationToken);
         processingLog.Record(ProcessingActivities.Signals, approve ? "SignalHandedOver" : "SignalHandoverRefused", signal.Id);
+        if (approve && handover.Items.HasFlag(HandoverItems.ClientCode) && signal.ClientId is { } clientId)
+        {
+            // The client's own processing record (their access export) shows that their code went to a partner.
+            processingLog.Record(ProcessingActivities.Signals, "SignalHandedOverAboutClient", clientId);
+        }
+
         await SaveAsync(signal, cancellationToken);
         return null;
+    }
+
+    private Task<bool> IsManagerOfAsync(Guid userId, Guid organisationId, CancellationToken cancellationToken)
+    {
+        string[] managers = [Admin.Roles.Zorgcoordinator, Admin.Roles.Teamleider];
+        var roleIds = db.Roles.Where(r => managers.Contains(r.Name!)).Select(r => r.Id);
+        return db.Users.AnyAsync(
+            u => u.Id == userId && u.IsActive && u.OrganisationId == organisationId
+                && db.UserRoles.Any(ur => ur.UserId == u.Id && roleIds.Contains(ur.RoleId)),
+            cancellationToken);
     }
 
     private async Task SaveAsync(Signal signal, CancellationToken cancellationToken)

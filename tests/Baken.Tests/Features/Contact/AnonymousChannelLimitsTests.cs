@@ -84,4 +84,36 @@ public sealed class AnonymousChannelLimitsTests
         (await client.OpenAsync(oldCode)).Page.QuerySelector("#Code-error").ShouldNotBeNull("an erased report opens no more");
         (await client.OpenAsync(recentCode)).Page.QuerySelector("#closed").ShouldNotBeNull();
     }
+
+    [Theory]
+    [Databases]
+    public async Task A_report_nobody_closed_is_erased_180_days_after_its_last_message(DatabaseProvider provider)
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = ContactApps.Create(provider, "203.0.113.11", new Dictionary<string, string?>(), time);
+        app.StartServer();
+        await app.CreateUserAsync(Baken.Features.Admin.Roles.Veldwerker);
+        using var client = app.NewClient();
+        var idleCode = await client.ReportAsync("Een vraag waarop de melder nooit terugkwam.");
+        time.Advance(TimeSpan.FromDays(100));
+        var activeCode = await client.ReportAsync("Een vraag van later.");
+        time.Advance(TimeSpan.FromDays(81));
+
+        var result = await app.Services.GetRequiredService<RetentionSweep>().RunAsync(CancellationToken.None);
+
+        result.RecordsErased.ShouldBe(1);
+        (await app.QueryAsync(db => db.Set<AnonymousReport>().AnyAsync(r => r.Locator == idleCode.Substring(0, 4)))).ShouldBeFalse("181 days without a message");
+        (await app.QueryAsync(db => db.Set<AnonymousReport>().AnyAsync(r => r.Locator == activeCode.Substring(0, 4)))).ShouldBeTrue("81 days: kept");
+    }
+}
+
+public sealed class ChannelAddressKeyTests
+{
+    [Theory]
+    [InlineData("198.51.100.7", "198.51.100.7")]
+    [InlineData("::ffff:198.51.100.7", "198.51.100.7")]
+    [InlineData("2001:db8:1:2:aaaa:bbbb:cccc:dddd", "2001:db8:1:2::/64")]
+    [InlineData("2001:db8:1:2::1", "2001:db8:1:2::/64")]
+    public void Addresses_are_limited_per_ipv4_address_and_per_ipv6_64_prefix(string address, string key) =>
+        Baken.Features.Contact.ContactRegistration.AddressKey(System.Net.IPAddress.Parse(address)).ShouldBe(key);
 }

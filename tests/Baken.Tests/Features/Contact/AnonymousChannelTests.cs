@@ -6,6 +6,7 @@ using Baken.Features.Clients;
 using Baken.Features.Contact;
 using Baken.Infrastructure.Crypto;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baken.Tests.Features.Contact;
 
@@ -146,7 +147,8 @@ public sealed partial class AnonymousChannelTests(ContactApps apps) : IClassFixt
         (await MessageCountAsync(app, report.Id)).ShouldBe(2, "a replayed answer adds nothing");
         (await ReportWithCodeAsync(app, code)).Status.ShouldBe(ReportStatus.Answered);
 
-        var (_, reread) = await reporter.OpenAsync(code);
+        // Still within the reporter's session: the conversation is a plain GET.
+        var (_, reread) = await reporter.GetPageAsync("/Contact/Open");
         var conversation = reread.QuerySelector("#conversation")!.TextContent;
         conversation.ShouldContain(answer);
         conversation.ShouldContain("Team");
@@ -416,5 +418,81 @@ public sealed partial class AnonymousChannelTests(ContactApps apps) : IClassFixt
         var again = await BakenClient.ReadAsync(await staff.SubmitAsync(staleForm, url, new Dictionary<string, string> { ["IntakeConsent"] = "true" }));
         again.QuerySelector("#error-summary")!.TextContent.ShouldContain("al een intake");
         (await app.QueryAsync(db => db.Set<Client>().CountAsync(c => c.Id != clientId && c.CreatedAtUtc >= client.CreatedAtUtc && c.OrganisationId == organisation))).ShouldBe(0);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task A_visitor_leaves_no_lasting_cookie_and_the_code_page_cannot_be_left_by_the_language_switch(DatabaseProvider provider)
+    {
+        var (app, _, _) = await apps.ForAsync(provider);
+        using var visitor = app.NewClient();
+        var (_, page) = await visitor.GetPageAsync("/Contact");
+        var switched = await visitor.SubmitAsync((IHtmlFormElement)page.QuerySelector("form[action='/Account/Language']")!, "/Account/Language",
+            new Dictionary<string, string> { ["culture"] = "en" });
+        var cookie = switched.Headers.GetValues("Set-Cookie").Single(c => c.StartsWith("baken-lang", StringComparison.Ordinal) || c.Contains("-baken-lang", StringComparison.Ordinal));
+        cookie.ShouldNotContain("expires", Case.Insensitive, "a visitor's language lasts only the browser session");
+
+        var (_, receipt) = await visitor.SendReportAsync("Een vraag in het Engels.");
+        receipt.QuerySelector("#receipt-code").ShouldNotBeNull();
+        receipt.QuerySelector("form[action='/Account/Language']").ShouldBeNull("the code is shown once: nothing on the page leaves it by accident");
+
+        var left = await visitor.GetAsync("/Contact/Leave");
+        left.Headers.GetValues("Set-Cookie").ShouldContain(c => c.Contains("baken-lang", StringComparison.Ordinal) && c.Contains("expires=Thu, 01 Jan 1970", StringComparison.OrdinalIgnoreCase),
+            "the quick exit forgets the language too");
+    }
+
+    [Theory]
+    [Databases]
+    public async Task A_reply_to_a_report_closed_meanwhile_is_not_stored_and_not_lost(DatabaseProvider provider)
+    {
+        var (app, _, _) = await apps.ForAsync(provider);
+        using var reporter = app.NewClient();
+        var code = await reporter.ReportAsync("Eerste vraag.");
+        var (_, thread) = await reporter.OpenAsync(code);
+        var report = await ReportWithCodeAsync(app, code);
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var reports = scope.ServiceProvider.GetRequiredService<AnonymousReports>();
+            await reports.CloseAsync((await reports.FindAsync(report.Id, CancellationToken.None))!, close: true, CancellationToken.None);
+        }
+
+        var (response, page) = await reporter.ReplyAsync(thread, "Nog een vraag na het sluiten.");
+        response.StatusCode.ShouldBe(HttpStatusCode.OK);
+        page.QuerySelector("#closed").ShouldNotBeNull();
+        page.QuerySelector("textarea#unsent")!.TextContent.ShouldBe("Nog een vraag na het sluiten.");
+        (await MessageCountAsync(app, report.Id)).ShouldBe(1);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task A_report_becomes_a_signal_with_the_reporters_words_once(DatabaseProvider provider)
+    {
+        var (app, worker, _) = await apps.ForAsync(provider);
+        using var reporter = app.NewClient();
+        var words = $"Er wonen vier vrouwen boven de club, zonder sleutel {Guid.NewGuid():N}";
+        var code = await reporter.ReportAsync(words, "Concern");
+        var report = await ReportWithCodeAsync(app, code);
+        using var staff = app.NewClient();
+        await staff.SignInAsync(worker);
+
+        var url = $"/Signals/New?reportId={report.Id}";
+        var (_, form) = await staff.GetPageAsync(url);
+        form.QuerySelector("textarea#Description")!.TextContent.ShouldBe(words, "the reporter's words, read on the server");
+        ((IHtmlSelectElement)form.QuerySelector("select#Source")!).Value.ShouldBe("AnonymousReport");
+        var raised = await staff.SubmitAsync((IHtmlFormElement)form.QuerySelector("#signal-form")!, url, new Dictionary<string, string>
+        {
+            ["Source"] = "AnonymousReport",
+            ["Description"] = form.QuerySelector("textarea#Description")!.TextContent,
+            ["Category"] = "Exploitation",
+            ["Urgency"] = "High",
+        });
+        raised.StatusCode.ShouldBe(HttpStatusCode.Redirect, (await BakenClient.ReadAsync(raised)).QuerySelector("#error-summary")?.TextContent);
+
+        var linked = await ReportWithCodeAsync(app, code);
+        linked.SignalId.ShouldNotBeNull();
+        (await app.QueryAsync(db => db.ProcessingLog.AnyAsync(e => e.SubjectId == report.Id && e.Action == "ReportMadeIntoSignal"))).ShouldBeTrue();
+        (await app.QueryAsync(db => db.Set<Baken.Features.Signals.Signal>().SingleAsync(s => s.Id == linked.SignalId))).Source
+            .ShouldBe(Baken.Features.Signals.SignalSource.AnonymousReport);
+        (await staff.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.NotFound, "one signal per report");
     }
 }

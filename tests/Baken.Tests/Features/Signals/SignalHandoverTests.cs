@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Net;
 using Baken.Features.Admin;
 using Baken.Features.Signals;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Baken.Tests.Features.Signals;
 
@@ -13,14 +15,30 @@ public sealed class SignalHandoverTests(SharedApps apps)
 {
     private const string SecondColleague = "Een tweede collega moet de overdracht goedkeuren";
 
-    private static Task<HttpResponseMessage> HandoverAsync(BakenClient client, Guid signal, Guid? recipient, bool confirm, string note = "", params string[] items) =>
+    /// <summary>
+    /// Posts the handover form. A confirmation carries the hash of the text previewed with the same choices (as
+    /// the page does), unless <paramref name="previewHash"/> says otherwise.
+    /// </summary>
+    private static async Task<HttpResponseMessage> HandoverAsync(
+        BakenClient client, Guid signal, Guid? recipient, bool confirm, string note = "", params string[] items) =>
+        await PostHandoverAsync(client, signal, recipient, confirm, note, confirm ? await PreviewHashAsync(client, signal, recipient, note, items) : null, items);
+
+    private static Task<HttpResponseMessage> PostHandoverAsync(
+        BakenClient client, Guid signal, Guid? recipient, bool confirm, string note, string? previewHash, params string[] items) =>
         client.SubmitManyAsync($"/Signals/{signal}/Handover", "#handover-form",
         [
             SignalTestSupport.Field("RecipientId", recipient?.ToString() ?? string.Empty),
             .. items.Select(i => SignalTestSupport.Field("Items", i)),
             SignalTestSupport.Field("Note", note),
             SignalTestSupport.Field("confirm", confirm ? "true" : "false"),
+            SignalTestSupport.Field("PreviewHash", previewHash ?? string.Empty),
         ]);
+
+    private static async Task<string?> PreviewHashAsync(BakenClient client, Guid signal, Guid? recipient, string note, string[] items)
+    {
+        var preview = await BakenClient.ReadAsync(await PostHandoverAsync(client, signal, recipient, confirm: false, note, null, items));
+        return preview.QuerySelector("input[name=PreviewHash]")?.GetAttribute("value");
+    }
 
     private static async Task<string> PreviewAsync(BakenClient client, Guid signal, Guid recipient, string note = "", params string[] items)
     {
@@ -217,7 +235,74 @@ public sealed class SignalHandoverTests(SharedApps apps)
         (await app.HandoversAsync(signal)).Count(h => h.Decision == HandoverDecision.Pending).ShouldBe(1);
 
         (await lead.SubmitAsync(url, new Dictionary<string, string> { ["CloseReason"] = "Duplicate" }, "form[action*='handler=Close']")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
-        (await app.HandoversAsync(signal)).Select(h => h.Decision).ShouldBe([HandoverDecision.Refused, HandoverDecision.Withdrawn], "closing withdraws what was still pending");
+        var handovers = await app.HandoversAsync(signal);
+        handovers.Select(h => h.Decision).ShouldBe([HandoverDecision.Refused, HandoverDecision.Withdrawn], "closing withdraws what was still pending");
+        handovers[1].DecidedByUserId.ShouldBe(requesterUser.Id, "who withdrew it, by closing, is recorded");
+        handovers[1].DecidedAtUtc.ShouldNotBeNull();
+        (await app.EventsAsync(signal)).Select(e => e.Kind).ShouldContain(SignalEventKind.HandoverWithdrawn);
         (await lead.GetAsync(url + "/Handover")).StatusCode.ShouldBe(HttpStatusCode.NotFound, "a closed signal is not handed over");
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Changed_choices_after_the_preview_show_the_new_text_first_and_the_client_learns_of_a_handover_with_their_code(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var organisation = await app.NewOrganisationAsync();
+        var partner = await app.NewOrganisationAsync(OrganisationKind.PartnerReferrer);
+        var (clientId, clientCode) = await app.CreateClientAsync(organisation);
+        var (signal, _) = await app.RaiseSignalAsync(organisation, clientId: clientId);
+        using var lead = app.NewClient();
+        await lead.SignInAsNewAsync(Roles.Teamleider, organisation);
+        using var coordinator = app.NewClient();
+        await coordinator.SignInAsNewAsync(Roles.Zorgcoordinator, organisation);
+
+        // Previewed with the category only, then the client code ticked and confirmed without a new preview.
+        var staleHash = await PreviewHashAsync(lead, signal, partner, string.Empty, ["Category"]);
+        var changed = await BakenClient.ReadAsync(await PostHandoverAsync(lead, signal, partner, confirm: true, string.Empty, staleHash, "Category", "ClientCode"));
+        changed.Text("#error-summary").ShouldContain("gewijzigd na het voorbeeld");
+        changed.Text("#handover-preview").ShouldContain(clientCode, customMessage: "the new text is shown before anything is stored");
+        (await app.HandoversAsync(signal)).ShouldBeEmpty();
+
+        (await HandoverAsync(lead, signal, partner, confirm: true, string.Empty, "Category", "ClientCode")).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        var pending = (await app.HandoversAsync(signal)).ShouldHaveSingleItem();
+        (await coordinator.SubmitAsync($"/Signals/{signal}", new Dictionary<string, string> { ["approve"] = "true" }, "form[action*='handler=Decide']"))
+            .StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        (await app.HandoversAsync(signal)).Single().Decision.ShouldBe(HandoverDecision.Approved);
+        (await app.LogCountAsync(clientId, "SignalHandedOverAboutClient")).ShouldBe(1, "the client's own processing record shows their code went to a partner");
+        pending.Items.ShouldBe(HandoverItems.Category | HandoverItems.ClientCode);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task A_restricted_clients_code_is_not_offered_nor_passed_on_and_the_rules_hold_below_the_page(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var organisation = await app.NewOrganisationAsync();
+        var partner = await app.NewOrganisationAsync(OrganisationKind.PartnerReferrer);
+        var (clientId, _) = await app.CreateClientAsync(organisation);
+        var (signal, raisedBy) = await app.RaiseSignalAsync(organisation, clientId: clientId);
+        await app.QueryAsync(db => db.Set<Baken.Features.Clients.Client>().Where(c => c.Id == clientId)
+            .ExecuteUpdateAsync(c => c.SetProperty(x => x.RestrictedAtUtc, DateTime.UtcNow)));
+        using var lead = app.NewClient();
+        var leadUser = await lead.SignInAsNewAsync(Roles.Teamleider, organisation);
+        var caseManager = await app.CreateUserAsync(Roles.Casemanager, organisationId: organisation);
+
+        var (_, form) = await lead.GetPageAsync($"/Signals/{signal}/Handover");
+        form.QuerySelector("#item-ClientCode").ShouldBeNull("restriction beats everything: the code is not on offer");
+
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+        var records = scope.ServiceProvider.GetRequiredService<SignalRecords>();
+        var tracked = await db.Set<Signal>().SingleAsync(s => s.Id == signal);
+        (await records.RequestHandoverAsync(tracked, partner, HandoverItems.ClientCode, "Cliëntcode", leadUser.Id, CancellationToken.None))
+            .ShouldBe("Handover_ClientRestricted");
+        (await records.RequestHandoverAsync(tracked, partner, HandoverItems.Category, "Soort: Uitbuiting", leadUser.Id, CancellationToken.None)).ShouldBeNull();
+        var handover = await db.Set<SignalHandover>().SingleAsync(h => h.SignalId == signal);
+
+        // Below the page: a colleague who is no manager, and the outreach worker who raised it, cannot approve.
+        (await records.DecideHandoverAsync(tracked, handover, true, null, caseManager.Id, CancellationToken.None)).ShouldBe("Handover_SecondApproverRequired");
+        (await records.DecideHandoverAsync(tracked, handover, true, null, raisedBy, CancellationToken.None)).ShouldBe("Handover_SecondApproverRequired");
+        handover.Decision.ShouldBe(HandoverDecision.Pending);
     }
 }
