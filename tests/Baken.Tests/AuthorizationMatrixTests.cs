@@ -123,6 +123,14 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Inbox"] = Only(ChannelStaff),
         ["Inbox/Index"] = Only(ChannelStaff),
         ["Inbox/{id:guid}"] = Only(ChannelStaff),
+        // The public, read-only HSDS API of the help-service directory. The ids in the URL are no directory
+        // entries, so the single-item rows answer 404 to everyone (HsdsApiTests read real ones).
+        ["api/hsds"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["api/hsds/services"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["api/hsds/services/{id:guid}"] = Everyone(Outcome.NotFound, Outcome.NotFound),
+        ["api/hsds/organizations"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["api/hsds/organizations/{id:guid}"] = Everyone(Outcome.NotFound, Outcome.NotFound),
+        ["api/{documentName}/openapi.json"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Admin/SignalIndicators"] = Only([Roles.Beheerder]),
         ["Admin/SignalIndicators/Index"] = Only([Roles.Beheerder]),
         ["Caseload"] = Only(ClientWorkers),
@@ -187,6 +195,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                         .Replace("{entryId:guid}", entry.ToString(), StringComparison.Ordinal)
                         .Replace("{contactId:guid}", roundContact.ToString(), StringComparison.Ordinal)
                         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
+                        .Replace("{documentName}", "hsds", StringComparison.Ordinal)
                         .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);
 
                     // Another organisation's client is out of reach for everyone signed in: 404, never 403.

@@ -5,6 +5,7 @@ using Baken.Features.Demo;
 using Baken.Features.Journal;
 using Baken.Features.Plan;
 using Baken.Features.Retention;
+using Baken.Features.ServiceDirectory.Hsds;
 using Baken.Features.Setup;
 using Baken.Features.Signals;
 using Baken.Features.Trajectories;
@@ -90,6 +91,7 @@ public static class BakenServices
         services.AddScoped<Features.Outreach.OutreachAccess>();
         services.AddBakenSignals();
         services.AddBakenAnonymousChannel(configuration);
+        services.AddBakenDirectory();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();
@@ -97,6 +99,7 @@ public static class BakenServices
         services.AddScoped<DemoTrajectories>();
         services.AddScoped<DemoOutreach>();
         services.AddScoped<DemoSignals>();
+        services.AddScoped<DemoDirectory>();
         return builder;
     }
 
@@ -122,6 +125,7 @@ public static class BakenServices
         app.UseAuthorization();
         app.MapRazorPages();
         app.MapBakenHealthChecks();
+        app.MapHsdsApi();
         return app;
     }
 }

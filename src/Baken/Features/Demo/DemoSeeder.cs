@@ -17,6 +17,7 @@ public sealed class DemoSeeder(
     DemoTrajectories trajectories,
     DemoOutreach outreach,
     DemoSignals signals,
+    DemoDirectory directory,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
@@ -113,6 +114,7 @@ public sealed class DemoSeeder(
         await trajectories.SeedAsync(organisations[1].Id, cancellationToken);
         await outreach.SeedAsync(organisations[2].Id, cancellationToken);
         await signals.SeedAsync(organisations[2].Id, organisations[3].Id, cancellationToken);
+        await directory.SeedAsync(new DemoDirectory.Links(organisations[2].Id, organisations[1].Id, organisations[3].Id, organisations[4].Id), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }
