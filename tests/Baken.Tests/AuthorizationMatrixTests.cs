@@ -125,6 +125,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Inbox/{id:guid}"] = Only(ChannelStaff),
         // The public, read-only HSDS API of the help-service directory. The ids in the URL are no directory
         // entries, so the single-item rows answer 404 to everyone (HsdsApiTests read real ones).
+        ["Portal"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Portal/Index"] = Everyone(Outcome.Ok, Outcome.Ok),
+        ["Portal/Services"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["api/hsds"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["api/hsds/services"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["api/hsds/services/{id:guid}"] = Everyone(Outcome.NotFound, Outcome.NotFound),

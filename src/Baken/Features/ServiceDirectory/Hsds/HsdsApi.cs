@@ -16,6 +16,7 @@ public static class HsdsApi
     public static IServiceCollection AddBakenDirectory(this IServiceCollection services)
     {
         services.AddScoped<HsdsQueries>();
+        services.AddScoped<Portal.PortalDirectory>();
         services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
