@@ -115,7 +115,10 @@ public static class BakenServices
             app.UseExceptionHandler("/Error");
         }
 
-        app.UseStatusCodePagesWithReExecute("/Error/{0}");
+        // The HSDS API answers in JSON (problem details), never with an HTML error page or its cookies.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api"),
+            pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
         app.UseRateLimiter();

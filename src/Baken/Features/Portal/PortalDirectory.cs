@@ -16,7 +16,7 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
 
     public sealed record Place(string Name, string? Address, string? Url);
 
-    public sealed record Hours(string ByDay, TimeOnly Opens, TimeOnly Closes, bool WalkIn, string? Note, string? Place);
+    public sealed record Hours(string ByDay, TimeOnly Opens, TimeOnly Closes, bool WalkIn, string? Note, string? Place, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);
 
     public sealed record Card(
         Guid Id, string Name, string? Description, string Organization, bool IsExample, string? Url, string? Email, string? Fees,
@@ -50,7 +50,13 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
 
         if (filter.WalkIn)
         {
-            services = services.Where(s => db.Set<DirectorySchedule>().Any(h => h.ServiceId == s.Id && h.WalkIn));
+            // Only hours held somewhere public count: walk-in hours at a confidential place are not advertised.
+            var since = DateOnly.FromDateTime(NowLocal);
+            var confidential = db.Set<DirectoryServiceAtLocation>()
+                .Where(x => db.Set<DirectoryLocation>().Any(l => l.Id == x.LocationId && l.IsConfidential)).Select(x => x.Id);
+            services = services.Where(s => db.Set<DirectorySchedule>().Any(h => h.ServiceId == s.Id && h.WalkIn
+                && (h.ValidTo == null || h.ValidTo >= since)
+                && (h.ServiceAtLocationId == null || !confidential.Contains(h.ServiceAtLocationId.Value))));
         }
 
         var rows = await services
@@ -61,7 +67,9 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
         var places = await db.Set<DirectoryServiceAtLocation>().AsNoTracking().Where(x => ids.Contains(x.ServiceId))
             .Join(db.Set<DirectoryLocation>().Where(l => !l.IsConfidential), x => x.LocationId, l => l.Id, (x, l) => new { x.Id, x.ServiceId, Location = l })
             .ToListAsync(cancellationToken);
-        var schedules = await db.Set<DirectorySchedule>().AsNoTracking().Where(h => ids.Contains(h.ServiceId)).ToListAsync(cancellationToken);
+        var today = DateOnly.FromDateTime(NowLocal);
+        var schedules = await db.Set<DirectorySchedule>().AsNoTracking()
+            .Where(h => ids.Contains(h.ServiceId) && (h.ValidTo == null || h.ValidTo >= today)).ToListAsync(cancellationToken);
         var languages = await db.Set<DirectoryLanguage>().AsNoTracking().Where(l => ids.Contains(l.ServiceId)).ToListAsync(cancellationToken);
         var terms = await db.Set<ServiceTerm>().AsNoTracking().Where(t => ids.Contains(t.ServiceId))
             .Join(db.Set<TaxonomyTerm>(), t => t.TermId, x => x.Id, (t, x) => new { t.ServiceId, x.Code }).ToListAsync(cancellationToken);
@@ -77,13 +85,17 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
                 [.. schedules.Where(h => h.ServiceId == id && (h.ServiceAtLocationId is null || publicPlaces.ContainsKey(h.ServiceAtLocationId.Value)))
                     .OrderBy(h => h.OpensAt)
                     .Select(h => new Hours(h.ByDay, h.OpensAt, h.ClosesAt, h.WalkIn, h.Description,
-                        h.ServiceAtLocationId is { } at ? publicPlaces[at] : null))],
+                        h.ServiceAtLocationId is { } at ? publicPlaces[at] : null, h.ValidFrom, h.ValidTo))],
                 [.. languages.Where(l => l.ServiceId == id).Select(l => l.Code).Order()],
                 [.. terms.Where(t => t.ServiceId == id).Select(t => t.Code)]);
         })];
     }
 
-    /// <summary>Every occurrence of the services' hours from now over the next <paramref name="days"/> days, soonest first.</summary>
+    /// <summary>
+    /// Every occurrence of the services' hours from now until <paramref name="days"/> days ahead, soonest first.
+    /// Hours that close at or after midnight end the next day (so "open now" holds past midnight); dates outside
+    /// the hours' validity are skipped.
+    /// </summary>
     public static List<Opening> Upcoming(IEnumerable<Card> services, DateTime nowLocal, int days)
     {
         var openings = new List<Opening>();
@@ -91,16 +103,18 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
         {
             foreach (var hours in service.Hours)
             {
-                for (var offset = 0; offset <= days; offset++)
+                for (var offset = -1; offset < days; offset++)
                 {
                     var date = nowLocal.Date.AddDays(offset);
-                    if (!hours.ByDay.Split(',').Contains(Days[(int)date.DayOfWeek]))
+                    var day = DateOnly.FromDateTime(date);
+                    if (!hours.ByDay.Split(',').Contains(Days[(int)date.DayOfWeek])
+                        || (hours.ValidFrom is { } from && day < from) || (hours.ValidTo is { } to && day > to))
                     {
                         continue;
                     }
 
                     var starts = date + hours.Opens.ToTimeSpan();
-                    var ends = date + hours.Closes.ToTimeSpan();
+                    var ends = (hours.Closes <= hours.Opens ? date.AddDays(1) : date) + hours.Closes.ToTimeSpan();
                     if (ends > nowLocal)
                     {
                         openings.Add(new Opening(service, hours, starts, ends, starts <= nowLocal));

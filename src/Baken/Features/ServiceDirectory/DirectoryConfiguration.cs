@@ -71,7 +71,9 @@ internal sealed class DirectoryConfiguration :
         builder.Property(s => s.Description).HasMaxLength(500);
         builder.HasIndex(s => s.ServiceId);
         builder.HasOne<DirectoryService>().WithMany().HasForeignKey(s => s.ServiceId).OnDelete(DeleteBehavior.Cascade);
-        builder.HasOne<DirectoryServiceAtLocation>().WithMany().HasForeignKey(s => s.ServiceAtLocationId).OnDelete(DeleteBehavior.SetNull);
+        // Hours held at a place go with the link to it: left behind without a place, hours at a confidential
+        // location would otherwise become public.
+        builder.HasOne<DirectoryServiceAtLocation>().WithMany().HasForeignKey(s => s.ServiceAtLocationId).OnDelete(DeleteBehavior.Cascade);
     }
 
     public void Configure(EntityTypeBuilder<DirectoryPhone> builder)

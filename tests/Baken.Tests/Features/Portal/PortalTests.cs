@@ -1,5 +1,6 @@
 using System.Net;
 using Baken.Features.Portal;
+using Microsoft.EntityFrameworkCore;
 
 namespace Baken.Tests.Features.Portal;
 
@@ -28,8 +29,56 @@ public sealed class PortalTests(SharedApps apps)
         upcoming[1].StartsLocal.ShouldBe(new DateTime(2026, 12, 1, 19, 0, 0));
         upcoming.ShouldNotContain(o => o.Service.Name == "Ochtend" && o.StartsLocal.Date == tuesdayTwoPm.Date, "this morning's hours are over");
         upcoming.ShouldContain(o => o.Service.Name == "Inloop" && o.StartsLocal == new DateTime(2026, 12, 3, 13, 0, 0), "Thursday comes next");
-        upcoming.ShouldContain(o => o.Service.Name == "Ochtend" && o.StartsLocal == new DateTime(2026, 12, 8, 9, 0, 0), "next Tuesday morning, within the week");
+        upcoming.ShouldNotContain(o => o.Service.Name == "Ochtend", "next Tuesday is beyond the seven days from today");
         upcoming.Select(o => o.StartsLocal).ShouldBeInOrder();
+    }
+
+    [Fact]
+    public void Hours_past_midnight_stay_open_and_hours_outside_their_validity_are_skipped()
+    {
+        var saturdayAtOne = new DateTime(2026, 12, 5, 1, 0, 0);
+        var night = Card("Nachtdienst", new PortalDirectory.Hours("FR", new TimeOnly(22, 0), new TimeOnly(2, 0), true, null, null));
+        var ended = Card("Oud spreekuur", new PortalDirectory.Hours("SA,MO", new TimeOnly(10, 0), new TimeOnly(12, 0), true, null, null, ValidTo: new DateOnly(2026, 12, 4)));
+        var starting = Card("Nieuw spreekuur", new PortalDirectory.Hours("MO", new TimeOnly(10, 0), new TimeOnly(12, 0), true, null, null, ValidFrom: new DateOnly(2026, 12, 14)));
+
+        var upcoming = PortalDirectory.Upcoming([night, ended, starting], saturdayAtOne, 7);
+
+        var friday = upcoming.Where(o => o.Service.Name == "Nachtdienst" && o.OpenNow).ShouldHaveSingleItem("Friday 22:00 to 02:00 is still open at 01:00 on Saturday");
+        friday.EndsLocal.ShouldBe(new DateTime(2026, 12, 5, 2, 0, 0));
+        upcoming.ShouldNotContain(o => o.Service.Name == "Oud spreekuur", "its hours ended before today");
+        upcoming.ShouldNotContain(o => o.Service.Name == "Nieuw spreekuur", "its hours start after this week");
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Walk_in_hours_at_a_confidential_place_are_not_advertised(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        await app.QueryAsync(async db =>
+        {
+            var shelter = await db.Set<Baken.Features.ServiceDirectory.DirectoryLocation>().SingleAsync(l => l.IsConfidential);
+            var link = await db.Set<Baken.Features.ServiceDirectory.DirectoryServiceAtLocation>().SingleAsync(x => x.LocationId == shelter.Id);
+            if (!await db.Set<Baken.Features.ServiceDirectory.DirectorySchedule>().AnyAsync(h => h.ServiceAtLocationId == link.Id))
+            {
+                db.Add(new Baken.Features.ServiceDirectory.DirectorySchedule
+                {
+                    ServiceId = link.ServiceId,
+                    ServiceAtLocationId = link.Id,
+                    ByDay = "MO,TU,WE,TH,FR,SA,SU",
+                    OpensAt = new TimeOnly(0, 0),
+                    ClosesAt = new TimeOnly(23, 59),
+                    WalkIn = true,
+                });
+                await db.SaveChangesAsync();
+            }
+
+            return 0;
+        });
+        using var visitor = app.NewClient();
+        var (_, page) = await visitor.GetPageAsync("/Portal/Services?walkIn=true");
+        page.QuerySelectorAll("#services > li h2").Select(h => h.TextContent.Trim()).ShouldNotContain("Opvang");
+        var (_, home) = await visitor.GetPageAsync("/Portal");
+        home.QuerySelectorAll(".baken-opening h3").Select(h => h.TextContent.Trim()).ShouldNotContain("Opvang");
     }
 
     [Theory]

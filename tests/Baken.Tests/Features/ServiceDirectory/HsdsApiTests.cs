@@ -159,4 +159,45 @@ public sealed class HsdsApiTests(SharedApps apps)
         Valid("""{"id":"a","name":"Inloop","status":"active","alternate_name":null}""", "service_list").ShouldBeFalse("null is not a string");
         Valid("""{"id":"a","name":"Centrum"}""", "organization_list").ShouldBeFalse("description is required");
     }
+
+    [Theory]
+    [Databases]
+    public async Task Errors_are_json_problems_without_cookies_and_odd_values_never_fail(DatabaseProvider provider)
+    {
+        using var client = apps.For(provider).NewClient();
+
+        async Task ProblemAsync(string url, HttpStatusCode status)
+        {
+            var response = await client.Http.GetAsync(url);
+            response.StatusCode.ShouldBe(status, url);
+            response.Content.Headers.ContentType!.MediaType.ShouldBe("application/problem+json", url);
+            response.Headers.Contains("Set-Cookie").ShouldBeFalse($"{url} sets no cookie");
+        }
+
+        await ProblemAsync("/api/hsds/services/not-an-id", HttpStatusCode.NotFound);
+        await ProblemAsync($"/api/hsds/organizations/{Guid.NewGuid()}", HttpStatusCode.NotFound);
+        await ProblemAsync("/api/hsds/services?page=abc", HttpStatusCode.BadRequest);
+        await ProblemAsync("/api/hsds/services?per_page=1.5", HttpStatusCode.BadRequest);
+        await ProblemAsync("/api/hsds/services?organization_id=zz", HttpStatusCode.BadRequest);
+        await ProblemAsync("/api/hsds/services?modified_after=2026-01-01", HttpStatusCode.BadRequest);
+
+        var far = await GetJsonAsync(client.Http, "/api/hsds/services?page=90000000");
+        far["contents"]!.AsArray().ShouldBeEmpty("a page far past the end is empty, not page 1");
+        far["page_number"]!.GetValue<int>().ShouldBe(90000000);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Hours_carry_their_time_zone_and_an_organization_lists_its_services(DatabaseProvider provider)
+    {
+        using var client = apps.For(provider).NewClient();
+        var list = await GetJsonAsync(client.Http, "/api/hsds/services?search=inloopspreekuur");
+        var service = await GetJsonAsync(client.Http, $"/api/hsds/services/{list["contents"]![0]!["id"]}");
+        var hours = service["schedules"]!.AsArray().First()!;
+        hours["opens_at"]!.GetValue<string>().ShouldMatch(@"^\d\d:\d\d[+-]\d\d:\d\d$", "local time with its offset: HSDS reads a bare time as UTC");
+        hours["notes"]!.GetValue<string>().ShouldContain("Europe/Amsterdam");
+
+        var organization = await GetJsonAsync(client.Http, $"/api/hsds/organizations/{service["organization_id"]}");
+        organization["services"]!.AsArray().Select(s => s!["name"]!.GetValue<string>()).ShouldContain("Inloopspreekuur");
+    }
 }

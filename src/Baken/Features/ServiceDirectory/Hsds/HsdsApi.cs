@@ -45,29 +45,71 @@ public static class HsdsApi
                 "3.0", "https://docs.openreferral.org/en/latest/hsds/", $"{request.Scheme}://{request.Host}/api/hsds/openapi.json")))
             .WithSummary("About this API");
 
+        // Query values arrive as text and are parsed here, so a malformed one gets a 400 problem, not a binding error.
         api.MapGet("/services", async Task<Results<Ok<HsdsPage<HsdsService>>, ProblemHttpResult>> (
-                HsdsQueries queries, int? page, int? per_page, string? search, Guid? organization_id, Guid? taxonomy_term_id, CancellationToken cancellationToken) =>
-                Paging(page, per_page) is { } problem ? problem
-                    : TypedResults.Ok(await queries.ServicesAsync(page ?? 1, per_page ?? HsdsQueries.DefaultPageSize, search, organization_id, taxonomy_term_id, cancellationToken)))
+                HsdsQueries queries, HttpRequest request, string? page, string? per_page, string? search, string? organization_id, string? taxonomy_term_id,
+                CancellationToken cancellationToken) =>
+                Unsupported(request) ?? Paging(page, per_page, out var number, out var size) ?? Id(organization_id, "organization_id", out var organization)
+                    ?? Id(taxonomy_term_id, "taxonomy_term_id", out var term)
+                    ?? (Results<Ok<HsdsPage<HsdsService>>, ProblemHttpResult>)TypedResults.Ok(
+                        await queries.ServicesAsync(number, size, search, organization, term, cancellationToken)))
             .WithSummary("Paginated services (one-to-one fields only)");
 
-        api.MapGet("/services/{id:guid}", async Task<Results<Ok<HsdsService>, NotFound>> (HsdsQueries queries, Guid id, CancellationToken cancellationToken) =>
-                await queries.ServiceAsync(id, cancellationToken) is { } service ? TypedResults.Ok(service) : TypedResults.NotFound())
+        api.MapGet("/services/{id}", async Task<Results<Ok<HsdsService>, ProblemHttpResult>> (HsdsQueries queries, string id, CancellationToken cancellationToken) =>
+                Guid.TryParse(id, out var guid) && await queries.ServiceAsync(guid, cancellationToken) is { } service ? TypedResults.Ok(service) : NotFound())
             .WithSummary("One service, fully nested");
 
         api.MapGet("/organizations", async Task<Results<Ok<HsdsPage<HsdsOrganization>>, ProblemHttpResult>> (
-                HsdsQueries queries, int? page, int? per_page, string? search, CancellationToken cancellationToken) =>
-                Paging(page, per_page) is { } problem ? problem
-                    : TypedResults.Ok(await queries.OrganizationsAsync(page ?? 1, per_page ?? HsdsQueries.DefaultPageSize, search, cancellationToken)))
+                HsdsQueries queries, HttpRequest request, string? page, string? per_page, string? search, CancellationToken cancellationToken) =>
+                Unsupported(request) ?? Paging(page, per_page, out var number, out var size)
+                    ?? (Results<Ok<HsdsPage<HsdsOrganization>>, ProblemHttpResult>)TypedResults.Ok(await queries.OrganizationsAsync(number, size, search, cancellationToken)))
             .WithSummary("Paginated organizations");
 
-        api.MapGet("/organizations/{id:guid}", async Task<Results<Ok<HsdsOrganization>, NotFound>> (HsdsQueries queries, Guid id, CancellationToken cancellationToken) =>
-                await queries.OrganizationAsync(id, cancellationToken) is { } organization ? TypedResults.Ok(organization) : TypedResults.NotFound())
-            .WithSummary("One organization with its phones, public locations and contacts");
+        api.MapGet("/organizations/{id}", async Task<Results<Ok<HsdsOrganization>, ProblemHttpResult>> (HsdsQueries queries, string id, CancellationToken cancellationToken) =>
+                Guid.TryParse(id, out var guid) && await queries.OrganizationAsync(guid, cancellationToken) is { } organization ? TypedResults.Ok(organization) : NotFound())
+            .WithSummary("One organization with its services, phones, public locations and contacts");
     }
 
-    private static ProblemHttpResult? Paging(int? page, int? perPage) =>
-        page is < 1 ? TypedResults.Problem("page must be 1 or more.", statusCode: StatusCodes.Status400BadRequest)
-        : perPage is < 1 or > HsdsQueries.MaxPageSize ? TypedResults.Problem($"per_page must be between 1 and {HsdsQueries.MaxPageSize}.", statusCode: StatusCodes.Status400BadRequest)
-        : null;
+    private static ProblemHttpResult NotFound() => TypedResults.Problem("No such entry in the directory.", statusCode: StatusCodes.Status404NotFound);
+
+    private static ProblemHttpResult Bad(string detail) => TypedResults.Problem(detail, statusCode: StatusCodes.Status400BadRequest);
+
+    /// <summary>Parameters of the HSDS OpenAPI this directory does not offer: refused, rather than silently ignored.</summary>
+    private static readonly string[] UnsupportedParameters = ["taxonomy_id", "modified_after", "minimal", "full", "format"];
+
+    private static ProblemHttpResult? Unsupported(HttpRequest request) =>
+        UnsupportedParameters.FirstOrDefault(request.Query.ContainsKey) is { } name
+            ? Bad($"The parameter {name} is not supported by this directory.")
+            : null;
+
+    private static ProblemHttpResult? Paging(string? page, string? perPage, out int number, out int size)
+    {
+        number = 1;
+        size = HsdsQueries.DefaultPageSize;
+        if (page is not null && (!int.TryParse(page, out number) || number < 1))
+        {
+            return Bad("page must be a whole number, 1 or more.");
+        }
+
+        return perPage is not null && (!int.TryParse(perPage, out size) || size is < 1 or > HsdsQueries.MaxPageSize)
+            ? Bad($"per_page must be a whole number between 1 and {HsdsQueries.MaxPageSize}.")
+            : null;
+    }
+
+    private static ProblemHttpResult? Id(string? value, string name, out Guid? id)
+    {
+        id = null;
+        if (string.IsNullOrEmpty(value))
+        {
+            return null;
+        }
+
+        if (!Guid.TryParse(value, out var parsed))
+        {
+            return Bad($"{name} must be an id (a UUID).");
+        }
+
+        id = parsed;
+        return null;
+    }
 }

@@ -19,7 +19,8 @@ public sealed record HsdsOrganization(
     string? Website = null,
     IReadOnlyList<HsdsPhone>? Phones = null,
     IReadOnlyList<HsdsLocation>? Locations = null,
-    IReadOnlyList<HsdsContact>? Contacts = null);
+    IReadOnlyList<HsdsContact>? Contacts = null,
+    IReadOnlyList<HsdsService>? Services = null);
 
 public sealed record HsdsService(
     string Id,
@@ -77,7 +78,9 @@ public sealed record HsdsSchedule(
     string? ValidFrom = null,
     string? ValidTo = null,
     string? Description = null,
-    string? AttendingType = null);
+    string? AttendingType = null,
+    double? Timezone = null,
+    string? Notes = null);
 
 public sealed record HsdsPhone(string Id, string Number, string Type, string? OrganizationId = null, string? ServiceId = null, string? Description = null);
 

@@ -8,7 +8,7 @@ namespace Baken.Features.ServiceDirectory.Hsds;
 /// Reads the directory as HSDS 3.0. Only public data leaves here: confidential locations (a shelter) are left out
 /// everywhere, with their addresses, and so are the services' links to them.
 /// </summary>
-public sealed class HsdsQueries(BakenDbContext db)
+public sealed class HsdsQueries(BakenDbContext db, TimeProvider timeProvider)
 {
     public const int DefaultPageSize = 25;
     public const int MaxPageSize = 100;
@@ -33,7 +33,8 @@ public sealed class HsdsQueries(BakenDbContext db)
         }
 
         var total = await services.CountAsync(cancellationToken);
-        var rows = await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var rows = Beyond(page, perPage, total) ? []
+            : await services.OrderBy(s => s.Name).ThenBy(s => s.Id).Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
         return Page(page, perPage, total, [.. rows.Select(s => Service(s))]);
     }
 
@@ -47,7 +48,8 @@ public sealed class HsdsQueries(BakenDbContext db)
         }
 
         var total = await organizations.CountAsync(cancellationToken);
-        var rows = await organizations.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
+        var rows = Beyond(page, perPage, total) ? []
+            : await organizations.OrderBy(o => o.Name).ThenBy(o => o.Id).Skip((page - 1) * perPage).Take(perPage).ToListAsync(cancellationToken);
         return Page(page, perPage, total, [.. rows.Select(o => Organization(o))]);
     }
 
@@ -81,7 +83,7 @@ public sealed class HsdsQueries(BakenDbContext db)
             ServiceAtLocations = [.. places.Select(p => new HsdsServiceAtLocation(Str(p.At.Id), Str(id), Str(p.Location.Id), Location(p.Location), p.At.Description))],
             Languages = [.. languages.Select(l => new HsdsLanguage(Str(l.Id), Str(id), l.Name, l.Code))],
             Contacts = [.. contacts.Select(Contact)],
-            Attributes = [.. terms.Select(x => new HsdsTermLink(Str(x.Link.Id), Str(id), Str(x.Term.Id), "service", "service", Term(x.Term)))],
+            Attributes = [.. terms.Select(x => new HsdsTermLink(Str(x.Link.Id), Str(id), Str(x.Term.Id), x.Term.Kind == TaxonomyKind.Topic ? "topic" : "audience", "service", Term(x.Term)))],
         };
     }
 
@@ -97,13 +99,18 @@ public sealed class HsdsQueries(BakenDbContext db)
         var phones = await db.Set<DirectoryPhone>().AsNoTracking().Where(p => p.OrganizationId == id).OrderBy(p => p.Number).ToListAsync(cancellationToken);
         var locations = await db.Set<DirectoryLocation>().AsNoTracking().Where(l => l.OrganizationId == id && !l.IsConfidential).OrderBy(l => l.Name).ToListAsync(cancellationToken);
         var contacts = await db.Set<DirectoryContact>().AsNoTracking().Where(c => c.OrganizationId == id).ToListAsync(cancellationToken);
+        var services = await db.Set<DirectoryService>().AsNoTracking().Where(s => s.OrganizationId == id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         return Organization(organization) with
         {
+            Services = [.. services.Select(s => Service(s))],
             Phones = [.. phones.Select(Phone)],
             Locations = [.. locations.Select(Location)],
             Contacts = [.. contacts.Select(Contact)],
         };
     }
+
+    /// <summary>A page past the last one is empty without a query (and without overflowing the offset).</summary>
+    private static bool Beyond(int page, int perPage, int total) => (long)(page - 1) * perPage >= total;
 
     private static HsdsPage<T> Page<T>(int page, int perPage, int total, IReadOnlyList<T> contents)
     {
@@ -132,22 +139,40 @@ public sealed class HsdsQueries(BakenDbContext db)
     {
         var type = l.Type switch { LocationType.Virtual => "virtual", LocationType.Postal => "postal", _ => "physical" };
         HsdsAddress[]? addresses = l.Address1 is { } street && l.City is { } city && l.PostalCode is { } postalCode
-            ? [new HsdsAddress(Str(l.Id), Str(l.Id), street, city, l.Province ?? string.Empty, postalCode, l.Country, type == "virtual" ? "physical" : type)]
+            ? [new HsdsAddress(Str(AddressId(l.Id)), Str(l.Id), street, city, l.Province ?? string.Empty, postalCode, l.Country, type == "virtual" ? "physical" : type)]
             : null;
         return new HsdsLocation(Str(l.Id), type, Str(l.OrganizationId), l.Name, l.Description, l.Url, addresses);
     }
 
-    private static HsdsSchedule Schedule(DirectorySchedule s) =>
-        new(Str(s.Id), Str(s.ServiceId), "WEEKLY", s.ByDay, s.OpensAt.ToString("HH:mm", CultureInfo.InvariantCulture), s.ClosesAt.ToString("HH:mm", CultureInfo.InvariantCulture),
+    /// <summary>An address is stored with its location; its own stable id is the location's with the last byte flipped.</summary>
+    private static Guid AddressId(Guid locationId)
+    {
+        var bytes = locationId.ToByteArray();
+        bytes[15] ^= 0xFF;
+        return new Guid(bytes);
+    }
+
+    /// <summary>
+    /// Times are local (Europe/Amsterdam); HSDS reads times without a zone as UTC, so each carries today's offset,
+    /// and the notes name the zone (the offset changes with summer time).
+    /// </summary>
+    private HsdsSchedule Schedule(DirectorySchedule s) =>
+        new(Str(s.Id), Str(s.ServiceId), "WEEKLY", s.ByDay, Local(s.OpensAt), Local(s.ClosesAt),
             s.ServiceAtLocationId is { } at ? Str(at) : null,
             s.ValidFrom?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), s.ValidTo?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-            s.Description, s.WalkIn ? "walk-in" : null);
+            s.Description, s.WalkIn ? "walk-in" : null, Offset.TotalHours, "Times are local time in Europe/Amsterdam.");
+
+    private TimeSpan Offset => Baken.Infrastructure.Web.DisplayTime.Zone.GetUtcOffset(timeProvider.GetUtcNow());
+
+    private string Local(TimeOnly time) =>
+        time.ToString("HH:mm", CultureInfo.InvariantCulture) + (Offset < TimeSpan.Zero ? "-" : "+") + Offset.ToString("hh\\:mm", CultureInfo.InvariantCulture);
 
     private static HsdsPhone Phone(DirectoryPhone p) =>
         new(Str(p.Id), p.Number, p.Type, p.OrganizationId is { } o ? Str(o) : null, p.ServiceId is { } s ? Str(s) : null, p.Description);
 
+    /// <summary>A contact point by its function only: a staff member's name and address are not published.</summary>
     private static HsdsContact Contact(DirectoryContact c) =>
-        new(Str(c.Id), c.OrganizationId is { } o ? Str(o) : null, c.ServiceId is { } s ? Str(s) : null, c.Name, c.Title, c.Email);
+        new(Str(c.Id), c.OrganizationId is { } o ? Str(o) : null, c.ServiceId is { } s ? Str(s) : null, Title: c.Title);
 
     private static HsdsTaxonomyTerm Term(TaxonomyTerm t) =>
         new(Str(t.Id), t.Code, t.Name, t.Description, t.Kind == TaxonomyKind.Topic ? "baken-topics" : "baken-target-groups");

@@ -543,559 +543,6 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReportMessages", (string)null);
                 });
 
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Title")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("ServiceId");
-
-                    b.ToTable("DirectoryContacts", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLanguage", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code");
-
-                    b.HasIndex("ServiceId", "Code")
-                        .IsUnique();
-
-                    b.ToTable("DirectoryLanguages", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLocation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Address1")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("City")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Country")
-                        .IsRequired()
-                        .HasMaxLength(2)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsConfidential")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("PostalCode")
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Province")
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Type")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.ToTable("DirectoryLocations", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryOrganization", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AlternateName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("IsExample")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<DateTime>("LastModifiedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganisationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Website")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("OrganisationId");
-
-                    b.ToTable("DirectoryOrganizations", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryPhone", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Number")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Type")
-                        .IsRequired()
-                        .HasMaxLength(20)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("OrganizationId");
-
-                    b.HasIndex("ServiceId");
-
-                    b.ToTable("DirectoryPhones", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectorySchedule", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ByDay")
-                        .IsRequired()
-                        .HasMaxLength(40)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("ClosesAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<TimeOnly>("OpensAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid?>("ServiceAtLocationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ValidFrom")
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateOnly?>("ValidTo")
-                        .HasColumnType("TEXT");
-
-                    b.Property<bool>("WalkIn")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("ServiceAtLocationId");
-
-                    b.HasIndex("ServiceId");
-
-                    b.ToTable("DirectorySchedules", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryService", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("AlternateName")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("ApplicationProcess")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("EligibilityDescription")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Email")
-                        .HasMaxLength(254)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FeesDescription")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("InterpretationServices")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<DateTime>("LastModifiedUtc")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int?>("MaximumAge")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<int?>("MinimumAge")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("OrganizationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Status")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Url")
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Name");
-
-                    b.HasIndex("OrganizationId", "Name");
-
-                    b.ToTable("DirectoryServices", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("LocationId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("LocationId");
-
-                    b.HasIndex("ServiceId", "LocationId")
-                        .IsUnique();
-
-                    b.ToTable("DirectoryServiceAtLocations", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.ServiceTerm", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("ServiceId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("TermId")
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("TermId");
-
-                    b.HasIndex("ServiceId", "TermId")
-                        .IsUnique();
-
-                    b.ToTable("ServiceTerms", (string)null);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.TaxonomyTerm", b =>
-                {
-                    b.Property<Guid>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(60)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(500)
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Kind")
-                        .HasColumnType("INTEGER");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(120)
-                        .HasColumnType("TEXT");
-
-                    b.HasKey("Id");
-
-                    b.HasIndex("Code")
-                        .IsUnique();
-
-                    b.ToTable("TaxonomyTerms", (string)null);
-
-                    b.HasData(
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000001"),
-                            Code = "topic-health",
-                            Description = "Lichamelijke en seksuele gezondheid, soa-testen, medische zorg.",
-                            Kind = 1,
-                            Name = "Gezondheid"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000002"),
-                            Code = "topic-safety",
-                            Description = "Veilig werken, geweld voorkomen, hulp bij bedreiging.",
-                            Kind = 1,
-                            Name = "Veiligheid"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000003"),
-                            Code = "topic-rules",
-                            Description = "Wat mag wel en niet, vergunningen, registratie.",
-                            Kind = 1,
-                            Name = "Regels en vergunningen"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000004"),
-                            Code = "topic-exit",
-                            Description = "Stoppen met sekswerk en een nieuw begin maken.",
-                            Kind = 1,
-                            Name = "Uitstappen"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000005"),
-                            Code = "topic-housing",
-                            Description = "Een dak boven je hoofd, opvang, woonbegeleiding.",
-                            Kind = 1,
-                            Name = "Wonen en opvang"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000006"),
-                            Code = "topic-money",
-                            Description = "Inkomen, uitkering, schulden, belasting.",
-                            Kind = 1,
-                            Name = "Geld en schulden"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000007"),
-                            Code = "topic-violence",
-                            Description = "Hulp bij geweld, dwang, mensenhandel en grooming.",
-                            Kind = 1,
-                            Name = "Geweld en uitbuiting"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000008"),
-                            Code = "topic-residence",
-                            Description = "Verblijfsvergunning, ongedocumenteerd zijn, rechten.",
-                            Kind = 1,
-                            Name = "Verblijfsstatus"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000009"),
-                            Code = "topic-return",
-                            Description = "Terug naar het land van herkomst, met hulp.",
-                            Kind = 1,
-                            Name = "Terugkeer"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000010"),
-                            Code = "topic-work",
-                            Description = "Ander werk vinden, opleiding, jobcoaching.",
-                            Kind = 1,
-                            Name = "Werk en opleiding"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000011"),
-                            Code = "topic-legal",
-                            Description = "Advies over recht, aangifte doen, slachtofferhulp.",
-                            Kind = 1,
-                            Name = "Juridische hulp"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000021"),
-                            Code = "group-sexworkers",
-                            Description = "Mensen die nu sekswerk doen.",
-                            Kind = 2,
-                            Name = "Sekswerkers"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000022"),
-                            Code = "group-former",
-                            Description = "Mensen die gestopt zijn of willen stoppen.",
-                            Kind = 2,
-                            Name = "Ex-sekswerkers"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000023"),
-                            Code = "group-men",
-                            Description = "Jongens en mannen die seks verkopen.",
-                            Kind = 2,
-                            Name = "Jongens en mannen"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000024"),
-                            Code = "group-trans",
-                            Description = "Transgender en non-binaire sekswerkers.",
-                            Kind = 2,
-                            Name = "Transgender personen"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000025"),
-                            Code = "group-young",
-                            Description = "Jongeren tot 23 jaar, ook wie zich zorgen maakt.",
-                            Kind = 2,
-                            Name = "Jongeren"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000026"),
-                            Code = "group-undocumented",
-                            Description = "Mensen zonder verblijfsvergunning.",
-                            Kind = 2,
-                            Name = "Ongedocumenteerden"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000027"),
-                            Code = "group-eu-migrants",
-                            Description = "Mensen uit andere EU-landen, ook zonder vaste woonplek.",
-                            Kind = 2,
-                            Name = "EU-migranten"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000028"),
-                            Code = "group-victims",
-                            Description = "Mensen die gedwongen worden of werden.",
-                            Kind = 2,
-                            Name = "Slachtoffers van uitbuiting"
-                        },
-                        new
-                        {
-                            Id = new Guid("7e000000-0000-7000-8000-000000000029"),
-                            Code = "group-concerned",
-                            Description = "Familie, vrienden en anderen die zich zorgen maken.",
-                            Kind = 2,
-                            Name = "Betrokkenen"
-                        });
-                });
-
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1680,6 +1127,559 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                             Score = 5,
                             Description = "Het gaat zelfstandig en stabiel.",
                             Label = "Volledig zelfredzaam"
+                        });
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("DirectoryContacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLanguage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code");
+
+                    b.HasIndex("ServiceId", "Code")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryLanguages", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Address1")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("City")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Country")
+                        .IsRequired()
+                        .HasMaxLength(2)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsConfidential")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PostalCode")
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Province")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.ToTable("DirectoryLocations", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryOrganization", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("IsExample")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("LastModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Website")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.ToTable("DirectoryOrganizations", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryPhone", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Type")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganizationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("DirectoryPhones", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectorySchedule", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ByDay")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("ClosesAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("OpensAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ServiceAtLocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidFrom")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("ValidTo")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("WalkIn")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ServiceAtLocationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.ToTable("DirectorySchedules", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AlternateName")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ApplicationProcess")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EligibilityDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Email")
+                        .HasMaxLength(254)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FeesDescription")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("InterpretationServices")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("LastModifiedUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("MaximumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("MinimumAge")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganizationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Name");
+
+                    b.HasIndex("OrganizationId", "Name");
+
+                    b.ToTable("DirectoryServices", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("LocationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("LocationId");
+
+                    b.HasIndex("ServiceId", "LocationId")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryServiceAtLocations", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.ServiceTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TermId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("TermId");
+
+                    b.HasIndex("ServiceId", "TermId")
+                        .IsUnique();
+
+                    b.ToTable("ServiceTerms", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.TaxonomyTerm", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(120)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.ToTable("TaxonomyTerms", (string)null);
+
+                    b.HasData(
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000001"),
+                            Code = "topic-health",
+                            Description = "Lichamelijke en seksuele gezondheid, soa-testen, medische zorg.",
+                            Kind = 1,
+                            Name = "Gezondheid"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000002"),
+                            Code = "topic-safety",
+                            Description = "Veilig werken, geweld voorkomen, hulp bij bedreiging.",
+                            Kind = 1,
+                            Name = "Veiligheid"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000003"),
+                            Code = "topic-rules",
+                            Description = "Wat mag wel en niet, vergunningen, registratie.",
+                            Kind = 1,
+                            Name = "Regels en vergunningen"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000004"),
+                            Code = "topic-exit",
+                            Description = "Stoppen met sekswerk en een nieuw begin maken.",
+                            Kind = 1,
+                            Name = "Uitstappen"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000005"),
+                            Code = "topic-housing",
+                            Description = "Een dak boven je hoofd, opvang, woonbegeleiding.",
+                            Kind = 1,
+                            Name = "Wonen en opvang"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000006"),
+                            Code = "topic-money",
+                            Description = "Inkomen, uitkering, schulden, belasting.",
+                            Kind = 1,
+                            Name = "Geld en schulden"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000007"),
+                            Code = "topic-violence",
+                            Description = "Hulp bij geweld, dwang, mensenhandel en grooming.",
+                            Kind = 1,
+                            Name = "Geweld en uitbuiting"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000008"),
+                            Code = "topic-residence",
+                            Description = "Verblijfsvergunning, ongedocumenteerd zijn, rechten.",
+                            Kind = 1,
+                            Name = "Verblijfsstatus"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000009"),
+                            Code = "topic-return",
+                            Description = "Terug naar het land van herkomst, met hulp.",
+                            Kind = 1,
+                            Name = "Terugkeer"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000010"),
+                            Code = "topic-work",
+                            Description = "Ander werk vinden, opleiding, jobcoaching.",
+                            Kind = 1,
+                            Name = "Werk en opleiding"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000011"),
+                            Code = "topic-legal",
+                            Description = "Advies over recht, aangifte doen, slachtofferhulp.",
+                            Kind = 1,
+                            Name = "Juridische hulp"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000021"),
+                            Code = "group-sexworkers",
+                            Description = "Mensen die nu sekswerk doen.",
+                            Kind = 2,
+                            Name = "Sekswerkers"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000022"),
+                            Code = "group-former",
+                            Description = "Mensen die gestopt zijn of willen stoppen.",
+                            Kind = 2,
+                            Name = "Ex-sekswerkers"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000023"),
+                            Code = "group-men",
+                            Description = "Jongens en mannen die seks verkopen.",
+                            Kind = 2,
+                            Name = "Jongens en mannen"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000024"),
+                            Code = "group-trans",
+                            Description = "Transgender en non-binaire sekswerkers.",
+                            Kind = 2,
+                            Name = "Transgender personen"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000025"),
+                            Code = "group-young",
+                            Description = "Jongeren tot 23 jaar, ook wie zich zorgen maakt.",
+                            Kind = 2,
+                            Name = "Jongeren"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000026"),
+                            Code = "group-undocumented",
+                            Description = "Mensen zonder verblijfsvergunning.",
+                            Kind = 2,
+                            Name = "Ongedocumenteerden"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000027"),
+                            Code = "group-eu-migrants",
+                            Description = "Mensen uit andere EU-landen, ook zonder vaste woonplek.",
+                            Kind = 2,
+                            Name = "EU-migranten"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000028"),
+                            Code = "group-victims",
+                            Description = "Mensen die gedwongen worden of werden.",
+                            Kind = 2,
+                            Name = "Slachtoffers van uitbuiting"
+                        },
+                        new
+                        {
+                            Id = new Guid("7e000000-0000-7000-8000-000000000029"),
+                            Code = "group-concerned",
+                            Description = "Familie, vrienden en anderen die zich zorgen maken.",
+                            Kind = 2,
+                            Name = "Betrokkenen"
                         });
                 });
 
@@ -2844,111 +2844,6 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLanguage", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLocation", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryOrganization", b =>
-                {
-                    b.HasOne("Baken.Features.Admin.Organisation", null)
-                        .WithMany()
-                        .HasForeignKey("OrganisationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryPhone", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade);
-
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade);
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectorySchedule", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceAtLocationId")
-                        .OnDelete(DeleteBehavior.SetNull);
-
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryService", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
-                        .WithMany()
-                        .HasForeignKey("OrganizationId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryLocation", null)
-                        .WithMany()
-                        .HasForeignKey("LocationId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-                });
-
-            modelBuilder.Entity("Baken.Features.ServiceDirectory.ServiceTerm", b =>
-                {
-                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
-                        .WithMany()
-                        .HasForeignKey("ServiceId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired();
-
-                    b.HasOne("Baken.Features.ServiceDirectory.TaxonomyTerm", null)
-                        .WithMany()
-                        .HasForeignKey("TermId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
@@ -3086,6 +2981,111 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLanguage", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryLocation", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryOrganization", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryPhone", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectorySchedule", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceAtLocationId")
+                        .OnDelete(DeleteBehavior.Cascade);
+
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryService", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryOrganization", null)
+                        .WithMany()
+                        .HasForeignKey("OrganizationId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryServiceAtLocation", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryLocation", null)
+                        .WithMany()
+                        .HasForeignKey("LocationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.ServiceTerm", b =>
+                {
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.ServiceDirectory.TaxonomyTerm", null)
+                        .WithMany()
+                        .HasForeignKey("TermId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 
