@@ -25,8 +25,6 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
     /// <summary>One occurrence of consultation hours, in local time.</summary>
     public sealed record Opening(Card Service, Hours Hours, DateTime StartsLocal, DateTime EndsLocal, bool OpenNow);
 
-    private static readonly string[] Days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
-
     /// <summary>Now, in the city's local time.</summary>
     public DateTime NowLocal => TimeZoneInfo.ConvertTimeFromUtc(timeProvider.GetUtcNow().UtcDateTime, DisplayTime.Zone);
 
@@ -52,8 +50,7 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
         {
             // Only hours held somewhere public count: walk-in hours at a confidential place are not advertised.
             var since = DateOnly.FromDateTime(NowLocal);
-            var confidential = db.Set<DirectoryServiceAtLocation>()
-                .Where(x => db.Set<DirectoryLocation>().Any(l => l.Id == x.LocationId && l.IsConfidential)).Select(x => x.Id);
+            var confidential = db.ConfidentialPlaceLinks();
             services = services.Where(s => db.Set<DirectorySchedule>().Any(h => h.ServiceId == s.Id && h.WalkIn
                 && (h.ValidTo == null || h.ValidTo >= since)
                 && (h.ServiceAtLocationId == null || !confidential.Contains(h.ServiceAtLocationId.Value))));
@@ -65,7 +62,7 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
         var ids = rows.Select(r => r.Service.Id).ToList();
         var phones = await db.Set<DirectoryPhone>().AsNoTracking().Where(p => p.ServiceId != null && ids.Contains(p.ServiceId.Value)).ToListAsync(cancellationToken);
         var places = await db.Set<DirectoryServiceAtLocation>().AsNoTracking().Where(x => ids.Contains(x.ServiceId))
-            .Join(db.Set<DirectoryLocation>().Where(l => !l.IsConfidential), x => x.LocationId, l => l.Id, (x, l) => new { x.Id, x.ServiceId, Location = l })
+            .Join(db.PublicLocations(), x => x.LocationId, l => l.Id, (x, l) => new { x.Id, x.ServiceId, Location = l })
             .ToListAsync(cancellationToken);
         var today = DateOnly.FromDateTime(NowLocal);
         var schedules = await db.Set<DirectorySchedule>().AsNoTracking()
@@ -107,7 +104,7 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
                 {
                     var date = nowLocal.Date.AddDays(offset);
                     var day = DateOnly.FromDateTime(date);
-                    if (!hours.ByDay.Split(',').Contains(Days[(int)date.DayOfWeek])
+                    if (!hours.ByDay.Split(',').Contains(PublicDirectory.DayCodes[(int)date.DayOfWeek])
                         || (hours.ValidFrom is { } from && day < from) || (hours.ValidTo is { } to && day > to))
                     {
                         continue;

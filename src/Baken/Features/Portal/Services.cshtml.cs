@@ -53,8 +53,6 @@ public sealed class ServicesModel(BakenDbContext db, PortalDirectory directory) 
     }
 
     public static string DayNames(string byDay) =>
-        string.Join(", ", byDay.Split(',').Select(d => Array.IndexOf(Days, d)).Where(i => i >= 0)
-            .Select(i => System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName((DayOfWeek)i)));
-
-    private static readonly string[] Days = ["SU", "MO", "TU", "WE", "TH", "FR", "SA"];
+        string.Join(", ", byDay.Split(',').Select(PublicDirectory.Day).OfType<DayOfWeek>()
+            .Select(System.Globalization.CultureInfo.CurrentCulture.DateTimeFormat.GetDayName));
 }

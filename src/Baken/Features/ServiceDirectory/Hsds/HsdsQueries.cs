@@ -65,7 +65,7 @@ public sealed class HsdsQueries(BakenDbContext db, TimeProvider timeProvider)
         var organization = await db.Set<DirectoryOrganization>().AsNoTracking().FirstAsync(o => o.Id == service.OrganizationId, cancellationToken);
         var phones = await db.Set<DirectoryPhone>().AsNoTracking().Where(p => p.ServiceId == id).OrderBy(p => p.Number).ToListAsync(cancellationToken);
         var places = await db.Set<DirectoryServiceAtLocation>().AsNoTracking().Where(x => x.ServiceId == id)
-            .Join(db.Set<DirectoryLocation>().Where(l => !l.IsConfidential), x => x.LocationId, l => l.Id, (x, l) => new { At = x, Location = l })
+            .Join(db.PublicLocations(), x => x.LocationId, l => l.Id, (x, l) => new { At = x, Location = l })
             .OrderBy(x => x.Location.Name).ToListAsync(cancellationToken);
         var publicPlaces = places.Select(p => p.At.Id).ToHashSet();
         var schedules = (await db.Set<DirectorySchedule>().AsNoTracking().Where(s => s.ServiceId == id).ToListAsync(cancellationToken))
@@ -97,7 +97,7 @@ public sealed class HsdsQueries(BakenDbContext db, TimeProvider timeProvider)
         }
 
         var phones = await db.Set<DirectoryPhone>().AsNoTracking().Where(p => p.OrganizationId == id).OrderBy(p => p.Number).ToListAsync(cancellationToken);
-        var locations = await db.Set<DirectoryLocation>().AsNoTracking().Where(l => l.OrganizationId == id && !l.IsConfidential).OrderBy(l => l.Name).ToListAsync(cancellationToken);
+        var locations = await db.PublicLocations().AsNoTracking().Where(l => l.OrganizationId == id).OrderBy(l => l.Name).ToListAsync(cancellationToken);
         var contacts = await db.Set<DirectoryContact>().AsNoTracking().Where(c => c.OrganizationId == id).ToListAsync(cancellationToken);
         var services = await db.Set<DirectoryService>().AsNoTracking().Where(s => s.OrganizationId == id).OrderBy(s => s.Name).ToListAsync(cancellationToken);
         return Organization(organization) with
