@@ -35,6 +35,10 @@ public sealed class DirectoryOrganization
     [Classified(DataClass.NotPersonal)]
     public bool IsExample { get; set; }
 
+    /// <summary>What kind of partner it is for referrals (default data set, figures).</summary>
+    [Classified(DataClass.NotPersonal)]
+    public PartnerType PartnerType { get; set; }
+
     [Classified(DataClass.NotPersonal)]
     public DateTime LastModifiedUtc { get; set; }
 }

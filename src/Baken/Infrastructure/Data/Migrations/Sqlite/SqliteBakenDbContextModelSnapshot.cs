@@ -543,6 +543,141 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReportMessages", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Intake.IntakeRequest", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Alias")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("ContactChannel")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("ContactDetails")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateTime?>("DecidedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("DecidedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("DecisionNote")
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("ExternalReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Message")
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("ReceivedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferrerOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReferrerUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ReportId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Source")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SubmissionKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("DecidedByUserId");
+
+                    b.HasIndex("ReportId");
+
+                    b.HasIndex("SubmissionKey")
+                        .IsUnique();
+
+                    b.HasIndex("ReferrerOrganisationId", "ExternalReference")
+                        .IsUnique()
+                        .HasFilter("\"ExternalReference\" IS NOT NULL");
+
+                    b.HasIndex("ReferrerUserId", "ReceivedAtUtc");
+
+                    b.HasIndex("OrganisationId", "Status", "ReceivedAtUtc");
+
+                    b.ToTable("IntakeRequests", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Intake.PartnerToken", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CreatedByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("LastUsedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("RevokedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("OrganisationId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.HasIndex("UserId");
+
+                    b.ToTable("PartnerTokens", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1130,6 +1265,173 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("Baken.Features.Referrals.Referral", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ConsentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Letter")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("RecipientOrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RecipientType")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("SentAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Shared")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("StatusChangedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("TrajectoryId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("RecipientOrganisationId");
+
+                    b.HasIndex("ServiceId");
+
+                    b.HasIndex("OrganisationId", "SentAtUtc");
+
+                    b.HasIndex("TrajectoryId", "SentAtUtc");
+
+                    b.ToTable("Referrals", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Referrals.ReferralStatusChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Feedback")
+                        .HasColumnType("BLOB");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ReferralId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("ReferralId", "AtUtc");
+
+                    b.ToTable("ReferralStatusChanges", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Rules.RulePage", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("BodyMarkdown")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LastReviewedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("LegalStatus")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("PublishedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Slug")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("StatusDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("Slug", "Language", "Version")
+                        .IsUnique();
+
+                    b.ToTable("RulePages", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1280,6 +1582,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.Property<Guid?>("OrganisationId")
                         .HasColumnType("TEXT");
+
+                    b.Property<int>("PartnerType")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("Website")
                         .HasMaxLength(500)
@@ -1465,6 +1770,40 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("DirectoryServiceAtLocations", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryTranslation", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EntityId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Field")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Language")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Language");
+
+                    b.HasIndex("EntityId", "Field", "Language")
+                        .IsUnique();
+
+                    b.ToTable("DirectoryTranslations", (string)null);
                 });
 
             modelBuilder.Entity("Baken.Features.ServiceDirectory.ServiceTerm", b =>
@@ -2844,6 +3183,55 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Baken.Features.Intake.IntakeRequest", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.SetNull);
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("DecidedByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ReferrerUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Baken.Features.Contact.AnonymousReport", null)
+                        .WithMany()
+                        .HasForeignKey("ReportId")
+                        .OnDelete(DeleteBehavior.SetNull);
+                });
+
+            modelBuilder.Entity("Baken.Features.Intake.PartnerToken", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("UserId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Baken.Features.Journal.JournalEntry", b =>
                 {
                     b.HasOne("Baken.Features.Admin.StaffUser", null)
@@ -2982,6 +3370,68 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                         .HasForeignKey("GoalId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Referrals.Referral", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("OrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Admin.Organisation", null)
+                        .WithMany()
+                        .HasForeignKey("RecipientOrganisationId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.ServiceDirectory.DirectoryService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Trajectories.Trajectory", null)
+                        .WithMany()
+                        .HasForeignKey("TrajectoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Referrals.ReferralStatusChange", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Referrals.Referral", null)
+                        .WithMany()
+                        .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Rules.RulePage", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Baken.Features.ServiceDirectory.DirectoryContact", b =>
