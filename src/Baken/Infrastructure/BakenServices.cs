@@ -64,6 +64,9 @@ public static class BakenServices
             antiforgery.Cookie.Name = cookies.Antiforgery;
             antiforgery.Cookie.SecurePolicy = cookies.SecurePolicy;
             antiforgery.Cookie.SameSite = SameSiteMode.Strict;
+
+            // One token cookie for the whole site, also under a language prefix such as /en (the path base).
+            antiforgery.Cookie.Path = "/";
         });
         services.Configure<FormOptions>(form => form.ValueCountLimit = 200);
         services.AddRazorPages(pages =>
@@ -106,6 +109,7 @@ public static class BakenServices
     public static WebApplication UseBaken(this WebApplication app)
     {
         app.UseMiddleware<SecurityHeadersMiddleware>();
+        app.UseMiddleware<LanguagePathPrefix>();
         if (app.Environment.IsDevelopment())
         {
             app.UseDeveloperExceptionPage();
