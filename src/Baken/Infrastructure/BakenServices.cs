@@ -125,6 +125,7 @@ public static class BakenServices
             pages => pages.UseStatusCodePagesWithReExecute("/Error/{0}"));
         app.UseStaticFiles();
         app.UseRouting();
+        app.UseNotFoundForUnknownPublicPaths();
         app.UseRateLimiter();
         app.UseRequestLocalization();
         app.UseAuthentication();

@@ -35,8 +35,7 @@ public sealed class ErrorModel : PageModel
         ErrorId = Activity.Current?.TraceId.ToHexString() ?? HttpContext.TraceIdentifier;
         var failedPath = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalPath
             ?? HttpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path;
-        Public = new PathString(failedPath).StartsWithSegments(Contact.ContactRegistration.PathPrefix, StringComparison.OrdinalIgnoreCase)
-            || new PathString(failedPath).StartsWithSegments("/Portal", StringComparison.OrdinalIgnoreCase);
+        Public = Infrastructure.Web.PublicPaths.IsPublic(new PathString(failedPath));
         Response.StatusCode = Status;
         return Page();
     }

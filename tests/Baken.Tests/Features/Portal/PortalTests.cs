@@ -137,4 +137,18 @@ public sealed class PortalTests(SharedApps apps)
         shelter.TextContent.ShouldNotContain("1000 AA", customMessage: "a shelter shows no address");
         shelter.QuerySelectorAll("h3").Select(h => h.TextContent).ShouldContain("Zo bereik je ze", "only the ways in that are public");
     }
+
+    [Theory]
+    [Databases]
+    public async Task An_unknown_public_address_is_a_public_not_found_page_not_a_sign_in(DatabaseProvider provider)
+    {
+        using var visitor = apps.For(provider).NewClient();
+        foreach (var url in new[] { "/Portal/NoSuchPage", "/en/Portal/NoSuchPage", "/Contact/NoSuchPage" })
+        {
+            var (response, page) = await visitor.GetPageAsync(url);
+            response.StatusCode.ShouldBe(HttpStatusCode.NotFound, url);
+            page.QuerySelector("#quick-exit").ShouldNotBeNull($"{url} keeps the public layout");
+            page.QuerySelector("input[type='password']").ShouldBeNull(url);
+        }
+    }
 }
