@@ -93,52 +93,83 @@ public sealed class DemoDirectory(BakenDbContext db, TimeProvider timeProvider)
             return service;
         }
 
+        // English names and descriptions, for the portal in English (and as the fallback for other languages).
+        void English(DirectoryService service, string name, string description)
+        {
+            db.Add(new DirectoryTranslation { EntityId = service.Id, Field = nameof(DirectoryService.Name), Language = "en", Text = name });
+            db.Add(new DirectoryTranslation { EntityId = service.Id, Field = nameof(DirectoryService.Description), Language = "en", Text = description });
+        }
+
         var info = Organization("Informatie- en servicecentrum", "Inloop, informatie en advies voor sekswerkers, zonder afspraak en anoniem als je wilt.", links.InfoCentre, "infocentrum");
         var infoDesk = Place(info, "Inlooppunt centrum", "Voorbeeldstraat 1");
-        Service(info, "Inloopspreekuur", "Stel je vraag over regels, gezondheid, geld of stoppen. Je hoeft je naam niet te zeggen.", infoDesk,
+        English(Service(info, "Inloopspreekuur", "Stel je vraag over regels, gezondheid, geld of stoppen. Je hoeft je naam niet te zeggen.", infoDesk,
             ["topic-rules", "topic-health", "topic-exit", "topic-money"], ["nl", "en", "ro", "es", "bg"],
-            ("TU,TH", 13, 17, true, "Inloop, zonder afspraak"), ("SA", 11, 14, true, "Zaterdaginloop"));
+            ("TU,TH", 13, 17, true, "Inloop, zonder afspraak"), ("SA", 11, 14, true, "Zaterdaginloop")),
+            "Walk-in hours",
+            "Ask your question about rules, health, money or stopping. You do not have to give your name.");
 
         var specialist = Organization("Expertisecentrum seksualiteit, sekswerk en mensenhandel", "Maatschappelijk werk, het uitstapprogramma en opvang.", links.CareProvider, "expertisecentrum");
         var office = Place(specialist, "Kantoor expertisecentrum", "Voorbeeldplein 12");
         var shelter = Place(specialist, "Opvanglocatie", "Geheim adres 1", confidential: true);
-        Service(specialist, "Maatschappelijk werk voor sekswerkers", "Hulp bij geld, wonen, papieren en veiligheid, op afspraak.", office,
-            ["topic-money", "topic-housing", "topic-safety"], ["nl", "en"], ("MO,WE,FR", 9, 17, false, "Op afspraak"));
-        Service(specialist, "Uitstapprogramma", "Stoppen met sekswerk, met een casemanager en een plan voor werk, wonen en inkomen.", office,
-            ["topic-exit", "topic-work", "topic-housing"], ["nl", "en", "ro"], ("MO,TU,WE,TH,FR", 9, 17, false, "Aanmelden kan ook anoniem via de website"));
-        Service(specialist, "Opvang", "Veilige opvang voor wie weg moet. Het adres is geheim; je komt via een hulpverlener.", shelter,
-            ["topic-housing", "topic-violence"], ["nl", "en"]);
+        English(Service(specialist, "Maatschappelijk werk voor sekswerkers", "Hulp bij geld, wonen, papieren en veiligheid, op afspraak.", office,
+            ["topic-money", "topic-housing", "topic-safety"], ["nl", "en"], ("MO,WE,FR", 9, 17, false, "Op afspraak")),
+            "Social work for sex workers",
+            "Help with money, housing, papers and safety, by appointment.");
+        English(Service(specialist, "Uitstapprogramma", "Stoppen met sekswerk, met een casemanager en een plan voor werk, wonen en inkomen.", office,
+            ["topic-exit", "topic-work", "topic-housing"], ["nl", "en", "ro"], ("MO,TU,WE,TH,FR", 9, 17, false, "Aanmelden kan ook anoniem via de website")),
+            "Exit programme",
+            "Stop doing sex work, with a case manager and a plan for work, housing and income.");
+        English(Service(specialist, "Opvang", "Veilige opvang voor wie weg moet. Het adres is geheim; je komt via een hulpverlener.", shelter,
+            ["topic-housing", "topic-violence"], ["nl", "en"]),
+            "Shelter",
+            "A safe place to stay for people who have to get away. The address is secret; a care worker takes you there.");
 
         var health = Organization("GGD", "Gezondheid en soa-testen, gratis en anoniem.", null, "ggd");
         var clinic = Place(health, "Centrum seksuele gezondheid", "Gezondheidslaan 3");
-        Service(health, "Soa-spreekuur voor sekswerkers", "Gratis en anoniem testen en behandelen.", clinic,
-            ["topic-health"], ["nl", "en", "es"], ("MO", 18, 20, true, "Inloop voor sekswerkers"));
-        Service(health, "Avond voor jongens en mannen", "Spreekuur en ontmoeting voor jongens en mannen die seks verkopen.", clinic,
-            ["topic-health", "group-men"], ["nl", "en"], ("WE", 19, 21, true, "Elke woensdagavond"));
+        English(Service(health, "Soa-spreekuur voor sekswerkers", "Gratis en anoniem testen en behandelen.", clinic,
+            ["topic-health"], ["nl", "en", "es"], ("MO", 18, 20, true, "Inloop voor sekswerkers")),
+            "STI clinic for sex workers",
+            "Free and anonymous testing and treatment.");
+        English(Service(health, "Avond voor jongens en mannen", "Spreekuur en ontmoeting voor jongens en mannen die seks verkopen.", clinic,
+            ["topic-health", "group-men"], ["nl", "en"], ("WE", 19, 21, true, "Elke woensdagavond")),
+            "Evening for boys and men",
+            "Consultation and meeting for boys and men who sell sex.");
 
         var chat = Organization("Chatdienst geweld in afhankelijkheidsrelaties", "Anoniem chatten over geweld, dwang of uitbuiting.", null, "chat");
-        Service(chat, "Chat", "Chat anoniem met een hulpverlener.", Place(chat, "Online chat", null, url: "https://example.org/chat"),
-            ["topic-violence", "group-young", "group-victims"], ["nl", "en"], ("MO,TU,WE,TH,FR,SA,SU", 10, 22, true, "Chat zonder afspraak"));
+        English(Service(chat, "Chat", "Chat anoniem met een hulpverlener.", Place(chat, "Online chat", null, url: "https://example.org/chat"),
+            ["topic-violence", "group-young", "group-victims"], ["nl", "en"], ("MO,TU,WE,TH,FR,SA,SU", 10, 22, true, "Chat zonder afspraak")),
+            "Chat",
+            "Chat anonymously with a care worker.");
 
         var iom = Organization("IOM", "Hulp bij vrijwillige terugkeer naar het land van herkomst.", null, "iom");
-        Service(iom, "Terugkeer", "Advies en praktische hulp als je terug wilt naar je land.", Place(iom, "Kantoor IOM", "Migratieweg 5"),
-            ["topic-return", "topic-residence"], ["nl", "en", "ro", "bg", "es", "pt"], ("TU,TH", 10, 16, false, "Op afspraak"));
+        English(Service(iom, "Terugkeer", "Advies en praktische hulp als je terug wilt naar je land.", Place(iom, "Kantoor IOM", "Migratieweg 5"),
+            ["topic-return", "topic-residence"], ["nl", "en", "ro", "bg", "es", "pt"], ("TU,TH", 10, 16, false, "Op afspraak")),
+            "Return",
+            "Advice and practical help if you want to go back to your country.");
 
         var undocumented = Organization("Steunpunt ongedocumenteerden", "Advies en hulp voor mensen zonder verblijfsvergunning.", null, "steunpunt-ongedocumenteerden");
-        Service(undocumented, "Spreekuur verblijf en rechten", "Vragen over verblijf, zorg en rechten.", Place(undocumented, "Steunpunt", "Hulpstraat 8"),
-            ["topic-residence", "topic-legal", "group-undocumented"], ["nl", "en", "es", "pt"], ("WE", 13, 16, true, null));
+        English(Service(undocumented, "Spreekuur verblijf en rechten", "Vragen over verblijf, zorg en rechten.", Place(undocumented, "Steunpunt", "Hulpstraat 8"),
+            ["topic-residence", "topic-legal", "group-undocumented"], ["nl", "en", "es", "pt"], ("WE", 13, 16, true, null)),
+            "Residence and rights consultation",
+            "Questions about residence, health care and your rights.");
 
         var eu = Organization("Steunpunt dakloze EU-migranten", "Hulp voor EU-migranten zonder vaste woonplek.", null, "steunpunt-eu");
-        Service(eu, "Inloop EU-migranten", "Praktische hulp, slaapplek zoeken en werk.", Place(eu, "Inloophuis", "Opvangkade 2"),
-            ["topic-housing", "topic-work", "group-eu-migrants"], ["nl", "en", "pl", "ro", "bg"], ("MO,TH", 9, 12, true, null));
+        English(Service(eu, "Inloop EU-migranten", "Praktische hulp, slaapplek zoeken en werk.", Place(eu, "Inloophuis", "Opvangkade 2"),
+            ["topic-housing", "topic-work", "group-eu-migrants"], ["nl", "en", "pl", "ro", "bg"], ("MO,TH", 9, 12, true, null)),
+            "Walk-in for EU migrants",
+            "Practical help, finding a place to sleep, and work.");
 
         var police = Organization("Politie, afdeling prostitutie en mensenhandel", "Toezicht en hulp bij uitbuiting. Bij gevaar: bel 112.", links.Police, "politie");
-        Service(police, "Melding van uitbuiting", "Meld uitbuiting of mensenhandel, ook anoniem via Meld Misdaad Anoniem.", null,
-            ["topic-violence", "topic-legal", "group-victims"], ["nl", "en"]);
+        English(Service(police, "Melding van uitbuiting", "Meld uitbuiting of mensenhandel, ook anoniem via Meld Misdaad Anoniem.", null,
+            ["topic-violence", "topic-legal", "group-victims"], ["nl", "en"]),
+            "Reporting exploitation",
+            "Report exploitation or human trafficking, also anonymously through Meld Misdaad Anoniem.");
 
         var centre = Organization("Landelijk coördinatiecentrum mensenhandel", "Meldpunt en coördinatie van hulp aan slachtoffers van mensenhandel.", links.TraffickingCentre, "coordinatiecentrum");
-        Service(centre, "Aanmelding slachtoffers", "Aanmelding en plaatsing in opvang voor slachtoffers van mensenhandel.", null,
-            ["topic-violence", "group-victims"], ["nl", "en"]);
+        English(Service(centre, "Aanmelding slachtoffers", "Aanmelding en plaatsing in opvang voor slachtoffers van mensenhandel.", null,
+            ["topic-violence", "group-victims"], ["nl", "en"]),
+            "Registration of victims",
+            "Registration and a place in a shelter for victims of human trafficking.");
 
         await db.SaveChangesAsync(cancellationToken);
     }

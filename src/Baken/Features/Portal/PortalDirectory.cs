@@ -1,3 +1,4 @@
+using System.Globalization;
 using Baken.Features.ServiceDirectory;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.Web;
@@ -18,9 +19,12 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
 
     public sealed record Hours(string ByDay, TimeOnly Opens, TimeOnly Closes, bool WalkIn, string? Note, string? Place, DateOnly? ValidFrom = null, DateOnly? ValidTo = null);
 
+    /// <param name="NameLanguage">The language the name is shown in (its translation, or the Dutch original).</param>
+    /// <param name="DescriptionLanguage">The same for the description.</param>
     public sealed record Card(
         Guid Id, string Name, string? Description, string Organization, bool IsExample, string? Url, string? Email, string? Fees,
-        IReadOnlyList<string> Phones, IReadOnlyList<Place> Places, IReadOnlyList<Hours> Hours, IReadOnlyList<string> Languages, IReadOnlyList<string> Terms);
+        IReadOnlyList<string> Phones, IReadOnlyList<Place> Places, IReadOnlyList<Hours> Hours, IReadOnlyList<string> Languages, IReadOnlyList<string> Terms,
+        string NameLanguage = DirectoryTexts.Original, string DescriptionLanguage = DirectoryTexts.Original);
 
     /// <summary>One occurrence of consultation hours, in local time.</summary>
     public sealed record Opening(Card Service, Hours Hours, DateTime StartsLocal, DateTime EndsLocal, bool OpenNow);
@@ -71,12 +75,16 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
         var terms = await db.Set<ServiceTerm>().AsNoTracking().Where(t => ids.Contains(t.ServiceId))
             .Join(db.Set<TaxonomyTerm>(), t => t.TermId, x => x.Id, (t, x) => new { t.ServiceId, x.Code }).ToListAsync(cancellationToken);
 
+        var texts = await DirectoryTexts.LoadAsync(db, ids, CultureInfo.CurrentUICulture.TwoLetterISOLanguageName, cancellationToken);
+
         var publicPlaces = places.ToDictionary(p => p.Id, p => p.Location.Name);
         return [.. rows.Select(r =>
         {
             var id = r.Service.Id;
+            var name = texts.Pick(id, nameof(DirectoryService.Name), r.Service.Name);
+            var description = texts.Pick(id, nameof(DirectoryService.Description), r.Service.Description);
             return new Card(
-                id, r.Service.Name, r.Service.Description, r.Organization, r.IsExample, r.Service.Url, r.Service.Email, r.Service.FeesDescription,
+                id, name.Value!, description.Value, r.Organization, r.IsExample, r.Service.Url, r.Service.Email, r.Service.FeesDescription,
                 [.. phones.Where(p => p.ServiceId == id).Select(p => p.Number)],
                 [.. places.Where(p => p.ServiceId == id).Select(p => new Place(p.Location.Name, Address(p.Location), p.Location.Url))],
                 [.. schedules.Where(h => h.ServiceId == id && (h.ServiceAtLocationId is null || publicPlaces.ContainsKey(h.ServiceAtLocationId.Value)))
@@ -84,8 +92,10 @@ public sealed class PortalDirectory(BakenDbContext db, TimeProvider timeProvider
                     .Select(h => new Hours(h.ByDay, h.OpensAt, h.ClosesAt, h.WalkIn, h.Description,
                         h.ServiceAtLocationId is { } at ? publicPlaces[at] : null, h.ValidFrom, h.ValidTo))],
                 [.. languages.Where(l => l.ServiceId == id).Select(l => l.Code).Order()],
-                [.. terms.Where(t => t.ServiceId == id).Select(t => t.Code)]);
-        })];
+                [.. terms.Where(t => t.ServiceId == id).Select(t => t.Code)],
+                name.Language,
+                description.Language);
+        }).OrderBy(card => card.Name, StringComparer.CurrentCultureIgnoreCase)];
     }
 
     /// <summary>

@@ -151,4 +151,26 @@ public sealed class PortalTests(SharedApps apps)
             page.QuerySelector("input[type='password']").ShouldBeNull(url);
         }
     }
+
+    [Theory]
+    [Databases]
+    public async Task Directory_text_is_shown_in_the_visitors_language_else_english_else_dutch_and_marked_with_its_language(DatabaseProvider provider)
+    {
+        using var visitor = apps.For(provider).NewClient();
+
+        async Task<(string Text, string? Lang)> ExitProgrammeAsync(string url)
+        {
+            var (_, page) = await visitor.GetPageAsync(url);
+            var heading = page.QuerySelectorAll("#services > li h2").Single(h => h.TextContent.Trim() is "Uitstapprogramma" or "Exit programme");
+            return (heading.TextContent.Trim(), heading.GetAttribute("lang"));
+        }
+
+        (await ExitProgrammeAsync("/Portal/Services")).ShouldBe(("Uitstapprogramma", "nl"));
+        (await ExitProgrammeAsync("/en/Portal/Services")).ShouldBe(("Exit programme", "en"));
+        (await ExitProgrammeAsync("/ro/Portal/Services")).ShouldBe(("Exit programme", "en"), "no Romanian text yet: the English one, marked as English");
+
+        var (_, english) = await visitor.GetPageAsync("/en/Portal/Services");
+        var names = english.QuerySelectorAll("#services > li h2").Select(h => h.TextContent.Trim()).ToList();
+        names.ShouldBe([.. names.Order(StringComparer.Create(new System.Globalization.CultureInfo("en"), ignoreCase: true))], "sorted by the names as shown");
+    }
 }
