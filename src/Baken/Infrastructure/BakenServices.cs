@@ -2,9 +2,12 @@ using Baken.Features.Admin;
 using Baken.Features.Clients;
 using Baken.Features.Contact;
 using Baken.Features.Demo;
+using Baken.Features.Intake;
 using Baken.Features.Journal;
 using Baken.Features.Plan;
+using Baken.Features.Referrals;
 using Baken.Features.Retention;
+using Baken.Features.Rules;
 using Baken.Features.ServiceDirectory.Hsds;
 using Baken.Features.Setup;
 using Baken.Features.Signals;
@@ -94,7 +97,11 @@ public static class BakenServices
         services.AddScoped<Features.Outreach.OutreachAccess>();
         services.AddBakenSignals();
         services.AddBakenAnonymousChannel(configuration);
+        services.AddBakenIntake(configuration);
         services.AddBakenDirectory();
+        services.AddScoped<Features.ServiceDirectory.Import.HsdsImporter>();
+        services.AddBakenReferrals();
+        services.AddBakenRules();
         services.AddScoped<StaffAccounts>();
         services.AddScoped<DatabaseMigrator>();
         services.AddScoped<FirstRunService>();
@@ -134,6 +141,7 @@ public static class BakenServices
         app.MapRazorPages();
         app.MapBakenHealthChecks();
         app.MapHsdsApi();
+        app.MapPartnerApi();
         return app;
     }
 }

@@ -50,16 +50,19 @@ public sealed class AnonymousReports(
     /// Stores a new report with its first message, all or nothing, and returns its receipt code (formatted), or
     /// null when this form was sent before (a replayed post stores nothing new, and cannot show the code again).
     /// Only the demo seed passes <paramref name="fixedCode"/>, so testers can open its reports with documented codes.
+    /// A self-referral (Features/Intake) passes <paramref name="organisationId"/>: its conversation is with the team
+    /// that takes it on, not with the channel's <see cref="ReceivingOrganisationAsync"/>.
     /// </summary>
     public async Task<string?> CreateAsync(
-        ReportKind kind, string language, string text, Guid submissionKey, CancellationToken cancellationToken, string? fixedCode = null)
+        ReportKind kind, string language, string text, Guid submissionKey, CancellationToken cancellationToken, string? fixedCode = null,
+        Guid? organisationId = null)
     {
         if (await db.Set<AnonymousReport>().AnyAsync(r => r.SubmissionKey == submissionKey, cancellationToken))
         {
             return null;
         }
 
-        var organisationId = await ReceivingOrganisationAsync(cancellationToken);
+        var receivingId = organisationId ?? await ReceivingOrganisationAsync(cancellationToken);
         for (var attempt = 0; ; attempt++)
         {
             var code = fixedCode ?? ReceiptCode.New();
@@ -81,7 +84,7 @@ public sealed class AnonymousReports(
                 HashIterations = iterations,
                 Kind = kind,
                 Language = language,
-                OrganisationId = organisationId,
+                OrganisationId = receivingId,
                 CreatedAtUtc = now,
                 LastMessageAtUtc = now,
                 SubmissionKey = submissionKey,

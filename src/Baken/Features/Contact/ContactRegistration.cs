@@ -7,8 +7,10 @@ namespace Baken.Features.Contact;
 
 public static class ContactRegistration
 {
+    /// <summary>A post of the channel: under <see cref="PathPrefix"/>, or to a public form marked <see cref="AnonymousChannelFormAttribute"/>.</summary>
     private static bool IsChannelPost(HttpContext context) =>
-        HttpMethods.IsPost(context.Request.Method) && context.Request.Path.StartsWithSegments(PathPrefix);
+        HttpMethods.IsPost(context.Request.Method)
+        && (context.Request.Path.StartsWithSegments(PathPrefix) || context.GetEndpoint()?.Metadata.GetMetadata<AnonymousChannelFormAttribute>() is not null);
 
     /// <summary>The rate-limit key of an address: IPv4 as is, IPv6 by its /64 prefix. Kept in memory only.</summary>
     public static string AddressKey(IPAddress? address)
@@ -88,3 +90,10 @@ public static class ContactRegistration
         return services;
     }
 }
+
+/// <summary>
+/// Marks a public page whose posts count as the anonymous channel's (the same per-address limit on sends and the
+/// same cap on posts handled at once), such as the portal's self-referral form, which can start a conversation.
+/// </summary>
+[AttributeUsage(AttributeTargets.Class)]
+public sealed class AnonymousChannelFormAttribute : Attribute;

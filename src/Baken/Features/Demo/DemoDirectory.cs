@@ -108,6 +108,11 @@ public sealed class DemoDirectory(BakenDbContext db, TimeProvider timeProvider)
             "Walk-in hours",
             "Ask your question about rules, health, money or stopping. You do not have to give your name.");
 
+        English(Service(info, "Huiskamer in de avond", "Even zitten, koffie, een praatje en vragen stellen. Elke avond open, zonder afspraak.", infoDesk,
+            ["topic-health", "topic-safety"], ["nl", "en", "ro", "es"], ("MO,TU,WE,TH,FR,SA,SU", 18, 0, true, "Elke avond inloop")),
+            "Evening drop-in",
+            "Sit down, have a coffee and a chat, and ask your questions. Open every evening, no appointment needed.");
+
         var specialist = Organization("Expertisecentrum seksualiteit, sekswerk en mensenhandel", "Maatschappelijk werk, het uitstapprogramma en opvang.", links.CareProvider, "expertisecentrum");
         var office = Place(specialist, "Kantoor expertisecentrum", "Voorbeeldplein 12");
         var shelter = Place(specialist, "Opvanglocatie", "Geheim adres 1", confidential: true);

@@ -18,6 +18,8 @@ public sealed class DemoSeeder(
     DemoOutreach outreach,
     DemoSignals signals,
     DemoDirectory directory,
+    DemoReferrals referrals,
+    DemoIntake intake,
     TimeProvider timeProvider,
     ILogger<DemoSeeder> logger)
 {
@@ -43,6 +45,7 @@ public sealed class DemoSeeder(
         ("verwijzer@baken.example", Roles.Verwijzer, 2),
         ("mensenhandel@baken.example", Roles.Zorgcoordinator, 2),
         ("teamleider-ic@baken.example", Roles.Teamleider, 2),
+        ("verwijzer-politie@baken.example", Roles.Verwijzer, 3),
     ];
 
     /// <summary>Synthetic clients at each identity level, on the demo case manager's caseload. Obviously fake details.</summary>
@@ -115,6 +118,8 @@ public sealed class DemoSeeder(
         await outreach.SeedAsync(organisations[2].Id, cancellationToken);
         await signals.SeedAsync(organisations[2].Id, organisations[3].Id, cancellationToken);
         await directory.SeedAsync(new DemoDirectory.Links(organisations[2].Id, organisations[1].Id, organisations[3].Id, organisations[4].Id), cancellationToken);
+        await referrals.SeedAsync(cancellationToken);
+        await intake.SeedAsync(organisations[1].Id, organisations[3].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
     }

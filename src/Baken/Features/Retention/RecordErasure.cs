@@ -1,4 +1,5 @@
 using Baken.Features.Contact;
+using Baken.Features.Intake;
 using Baken.Features.Signals;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
@@ -9,10 +10,16 @@ using Microsoft.Extensions.Options;
 namespace Baken.Features.Retention;
 
 /// <summary>
-/// Erasure of records that own a data key but belong to no client (anonymous reports, signals): the key is
-/// shredded and the record deleted with everything under it (cascade), in one transaction, logged.
+/// Erasure of records that own a data key but belong to no client (anonymous reports, signals, intake requests):
+/// the key is shredded and the record deleted with everything under it (cascade), in one transaction, logged.
+/// Intake requests: one not taken on is erased <c>Baken:Intake:NotTakenOnDays</c> (90) days after the decision;
+/// one still to decide is work to do and is never erased automatically; one taken on already holds nothing (its
+/// texts moved to the client and its key was shredded at acceptance) and keeps only the link and the dates the
+/// referrer sees, until the client is erased (the link then goes).
 /// </summary>
-public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, IOptions<RetentionOptions> options, TimeProvider timeProvider)
+public sealed class RecordErasure(
+    BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, IOptions<RetentionOptions> options, IOptions<IntakeOptions> intakeOptions,
+    TimeProvider timeProvider)
 {
     public const string RetentionExpired = "RecordErasedRetentionExpired";
 
@@ -37,7 +44,14 @@ public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, Proces
         return db.Set<Signal>().Where(s => s.Status == SignalStatus.Closed && s.ClosedAtUtc < cutoff).Select(s => s.Id);
     }
 
-    /// <summary>Erases one report or signal if it is still expired; false when it is not (any more).</summary>
+    /// <summary>Intake requests not taken on, past their period (default 90 days after the decision).</summary>
+    public IQueryable<Guid> ExpiredIntakeRequests()
+    {
+        var cutoff = timeProvider.GetUtcNow().UtcDateTime.AddDays(-intakeOptions.Value.NotTakenOnDays);
+        return db.Set<IntakeRequest>().Where(r => r.Status == IntakeStatus.NotTakenOn && r.DecidedAtUtc < cutoff).Select(r => r.Id);
+    }
+
+    /// <summary>Erases one report, signal or intake request if it is still expired; false when it is not (any more).</summary>
     public async Task<bool> EraseIfExpiredAsync(Guid id, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -45,7 +59,9 @@ public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, Proces
             ? await db.Set<AnonymousReport>().FirstAsync(r => r.Id == id, cancellationToken)
             : await ExpiredSignals().AnyAsync(s => s == id, cancellationToken)
                 ? await db.Set<Signal>().FirstAsync(s => s.Id == id, cancellationToken)
-                : null;
+                : await ExpiredIntakeRequests().AnyAsync(r => r == id, cancellationToken)
+                    ? await db.Set<IntakeRequest>().FirstAsync(r => r.Id == id, cancellationToken)
+                    : null;
         if (record is null)
         {
             return false;
@@ -59,7 +75,9 @@ public sealed class RecordErasure(BakenDbContext db, ClientCrypto crypto, Proces
 
         await crypto.ShredAsync(id, cancellationToken);
         db.Remove(record);
-        processingLog.Record(record is Signal ? ProcessingActivities.Signals : ProcessingActivities.AnonymousContact, RetentionExpired, id);
+        processingLog.Record(
+            record switch { Signal => ProcessingActivities.Signals, IntakeRequest => ProcessingActivities.Referral, _ => ProcessingActivities.AnonymousContact },
+            RetentionExpired, id);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;

@@ -59,7 +59,12 @@ public sealed class RetentionSweep(IServiceScopeFactory scopes, ILogger<Retentio
         await using (var scope = scopes.CreateAsyncScope())
         {
             var records = scope.ServiceProvider.GetRequiredService<RecordErasure>();
-            expired = [.. await records.ExpiredReports().ToListAsync(cancellationToken), .. await records.ExpiredSignals().ToListAsync(cancellationToken)];
+            expired =
+            [
+                .. await records.ExpiredReports().ToListAsync(cancellationToken),
+                .. await records.ExpiredSignals().ToListAsync(cancellationToken),
+                .. await records.ExpiredIntakeRequests().ToListAsync(cancellationToken),
+            ];
         }
 
         int erased = 0, failed = 0;

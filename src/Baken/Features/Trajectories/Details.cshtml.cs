@@ -21,6 +21,7 @@ public sealed class DetailsModel(
     BakenDbContext db,
     TrajectoryAccess access,
     TrajectoryRecords records,
+    Referrals.ReferralRecords referrals,
     ClientCrypto crypto,
     ProcessingLogWriter processingLog,
     TimeProvider timeProvider,
@@ -79,6 +80,8 @@ public sealed class DetailsModel(
     public IReadOnlyList<TransitionRow> History { get; private set; } = [];
 
     public int DaysInState { get; private set; }
+
+    public Referrals.ReferralRecords.Section ReferralSection { get; private set; } = null!;
 
     public async Task<IActionResult> OnGetAsync(Guid id, CancellationToken cancellationToken)
     {
@@ -191,6 +194,7 @@ public sealed class DetailsModel(
         }
 
         History = history;
+        ReferralSection = await referrals.SectionAsync(trajectory, cancellationToken);
         return true;
     }
 }

@@ -3,7 +3,12 @@ namespace Baken.BrowserTests.Features.Portal;
 /// <summary>Every public page, on a 360 px phone and on a desktop: axe finds nothing serious, nothing is wider than the screen.</summary>
 public sealed class PublicPagesTests(BrowserSuite browser)
 {
-    private static readonly string[] Pages = ["/Portal", "/Portal/Services", "/Portal/Services?walkIn=true&topic=topic-health", "/Contact", "/Contact/Open"];
+    private static readonly string[] Pages =
+    [
+        "/Portal", "/Portal/Services", "/Portal/Services?walkIn=true&topic=topic-health", "/Portal/Rules", "/Portal/Rules/nieuwe-wet-wrs",
+        "/Portal/Rules/Check", "/Portal/Help", "/Contact", "/Contact/Open", "/en/Portal", "/en/Portal/Rules/thuiswerken", "/en/Portal/Help",
+        "/es/Portal", "/Portal/NoSuchPage",
+    ];
 
     [BrowserFact]
     public Task Public_pages_pass_axe_on_a_phone_and_a_desktop() =>

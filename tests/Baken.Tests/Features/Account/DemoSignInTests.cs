@@ -17,6 +17,7 @@ public sealed class DemoSignInTests(SharedApps apps)
         ("voorlichter@baken.example", ["prevention"]),
         ("beleid@baken.example", ["figures"]),
         ("verwijzer@baken.example", ["referrals"]),
+        ("verwijzer-politie@baken.example", ["referrals"]),
         ("mensenhandel@baken.example", ["caseload", "signals"]),
         ("teamleider-ic@baken.example", ["caseload", "signals"]),
     ];

@@ -51,12 +51,12 @@ public sealed class DemoModeTests
         {
             await using var app = new BakenAppFactory(provider, demo: true, database: database);
             app.StartServer();
-            (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(12);
-            (await app.QueryAsync(db => db.Organisations.CountAsync())).ShouldBe(5);
+            (await app.QueryAsync(db => db.Users.CountAsync())).ShouldBe(DemoSeeder.Accounts.Count);
+            (await app.QueryAsync(db => db.Organisations.CountAsync())).ShouldBe(7, "five from the seeder, and IOM and the public health service as referral partners");
             (await app.QueryAsync(db => db.Set<Baken.Features.Clients.Client>().Select(c => c.Level).Distinct().CountAsync())).ShouldBe(3, "demo clients at all three levels");
             (await app.QueryAsync(db => db.Set<Signal>().Select(s => s.Status).Distinct().CountAsync())).ShouldBe(Enum.GetValues<SignalStatus>().Length, "demo signals in every state");
             (await app.QueryAsync(db => db.Set<SignalHandover>().CountAsync(h => h.Decision == HandoverDecision.Pending))).ShouldBe(1);
-            (await app.QueryAsync(db => db.Set<AnonymousReport>().CountAsync())).ShouldBe(DemoSignals.ReceiptCodes.Count);
+            (await app.QueryAsync(db => db.Set<AnonymousReport>().CountAsync())).ShouldBe(DemoSignals.ReceiptCodes.Count + 1, "and the demo self-referral, DM05");
             await using var scope = app.Services.CreateAsyncScope();
             var reports = scope.ServiceProvider.GetRequiredService<AnonymousReports>();
             foreach (var code in DemoSignals.ReceiptCodes)

@@ -56,7 +56,7 @@ public sealed class PortalTests(SharedApps apps)
         var app = apps.For(provider);
         await app.QueryAsync(async db =>
         {
-            var shelter = await db.Set<Baken.Features.ServiceDirectory.DirectoryLocation>().SingleAsync(l => l.IsConfidential);
+            var shelter = await db.Set<Baken.Features.ServiceDirectory.DirectoryLocation>().SingleAsync(l => l.IsConfidential && l.Name == "Opvanglocatie");
             var link = await db.Set<Baken.Features.ServiceDirectory.DirectoryServiceAtLocation>().SingleAsync(x => x.LocationId == shelter.Id);
             if (!await db.Set<Baken.Features.ServiceDirectory.DirectorySchedule>().AnyAsync(h => h.ServiceAtLocationId == link.Id))
             {
