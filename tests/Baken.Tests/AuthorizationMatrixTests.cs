@@ -121,9 +121,8 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Trajectories/{id:guid}/Agenda"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Referrals"] = Only(ClientWorkers),
         ["Trajectories/{id:guid}/Referrals/New"] = Only(ClientWorkers),
-        // No referral id is substituted here (the route finds nothing: 404); ReferralTests check these pages per role.
-        ["Trajectories/{id:guid}/Referrals/{referralId:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Trajectories/{id:guid}/Referrals/{referralId:guid}/Letter"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
+        ["Trajectories/{id:guid}/Referrals/{referralId:guid}"] = Only(ClientWorkers),
+        ["Trajectories/{id:guid}/Referrals/{referralId:guid}/Letter"] = Only(ClientWorkers),
         ["Outreach"] = Only([Roles.Veldwerker, Roles.Teamleider]),
         ["Outreach/Index"] = Only([Roles.Veldwerker, Roles.Teamleider]),
         ["Outreach/{id:guid}"] = Only([Roles.Teamleider]),
@@ -166,17 +165,16 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Portal"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Portal/Index"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Portal/Services"] = Everyone(Outcome.Ok, Outcome.Ok),
-        // Rule pages: public. The matrix has no substitution for {slug}, so the literal "{slug}" is an unknown page (404
-        // in the public layout for everyone); RulePageTests open the real ones. Management is for the Beheerder.
+        // Rule pages: public ({slug} is a seeded page). Management is for the Beheerder.
         ["Portal/Rules"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Portal/Rules/Index"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Portal/Rules/Check"] = Everyone(Outcome.Ok, Outcome.Ok),
-        ["Portal/Rules/{slug}"] = Everyone(Outcome.NotFound, Outcome.NotFound),
+        ["Portal/Rules/{slug}"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["Admin/RulePages"] = Only([Roles.Beheerder]),
         ["Admin/RulePages/Index"] = Only([Roles.Beheerder]),
         ["Admin/RulePages/Create"] = Only([Roles.Beheerder]),
-        ["Admin/RulePages/Details/{slug}"] = Only([Roles.Beheerder], Outcome.NotFound),
-        ["Admin/RulePages/Edit/{slug}/{language}"] = Only([Roles.Beheerder], Outcome.NotFound),
+        ["Admin/RulePages/Details/{slug}"] = Only([Roles.Beheerder]),
+        ["Admin/RulePages/Edit/{slug}/{language}"] = Only([Roles.Beheerder]),
         ["Admin/RulePages/Version/{id:guid}"] = Only([Roles.Beheerder], Outcome.NotFound),
         ["api/hsds"] = Everyone(Outcome.Ok, Outcome.Ok),
         ["api/hsds/services"] = Everyone(Outcome.Ok, Outcome.Ok),
@@ -214,6 +212,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var goal = await app.AddGoalAsync(intakeTrajectory, "Een eigen kamer vinden");
         var domain = Baken.Features.Plan.PlanDefaults.Domains[0].Id;
         var entry = await app.AddJournalEntryAsync(intakeTrajectory, "Kennismaking op het spreekuur");
+        var referral = await Baken.Tests.Features.Referrals.ReferralTestSupport.SendReferralAsync(app, intakeTrajectory);
         var (round, roundContact) = await app.StartOutreachAsync(organisations[0]);
         var (signal, _) = await app.RaiseSignalAsync(organisations[0]);
         var report = await app.ReceiveReportAsync(organisations[0]);
@@ -248,7 +247,10 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                         .Replace("{id:guid}", id.ToString(), StringComparison.Ordinal)
                         .Replace("{goalId:guid}", goal.ToString(), StringComparison.Ordinal)
                         .Replace("{entryId:guid}", entry.ToString(), StringComparison.Ordinal)
+                        .Replace("{referralId:guid}", referral.ToString(), StringComparison.Ordinal)
                         .Replace("{contactId:guid}", roundContact.ToString(), StringComparison.Ordinal)
+                        .Replace("{slug}", "thuiswerken", StringComparison.Ordinal)
+                        .Replace("{language}", "nl", StringComparison.Ordinal)
                         .Replace("{token}", "no-such-token", StringComparison.Ordinal)
                         .Replace("{documentName}", "hsds", StringComparison.Ordinal)
                         .Replace("{code:int?}", string.Empty, StringComparison.Ordinal);

@@ -18,10 +18,10 @@ public sealed class VisitorWalkTests(BrowserSuite browser)
             await Expect(page.Heading("Waar kun je vandaag terecht?")).ToBeVisibleAsync();
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
             var today = page.Locator("#open-now-list, #later-today-list");
-            var dropIn = today.GetByRole(AriaRole.Link, new() { Name = "Huiskamer in de avond", Exact = true });
-            await Expect(dropIn).ToBeVisibleAsync();
-            await Expect(today.Locator("li", new() { Has = dropIn })).ToContainTextAsync("18:00");
-            await dropIn.ClickAsync();
+            var dropInName = page.GetByRole(AriaRole.Link, new() { Name = "Huiskamer in de avond", Exact = true });
+            var dropIn = today.Locator("li").Filter(new() { Has = dropInName }).First;
+            await Expect(dropIn).ToContainTextAsync("18:00");
+            await dropIn.Locator(dropInName).ClickAsync();
             var card = page.Locator("#services > li", new() { Has = page.Heading("Huiskamer in de avond", level: 2) });
             await Expect(card).ToContainTextAsync("18:00");
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
@@ -53,7 +53,7 @@ public sealed class VisitorWalkTests(BrowserSuite browser)
             await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
             page.Url.ShouldContain("/en/Portal/Rules/thuiswerken");
             await page.ShouldHaveNoSeriousAxeViolationsAsync();
-            (await page.Context.CookiesAsync()).ShouldBeEmpty("no public page has set a cookie without a form");
+            (await page.Context.CookiesAsync()).ShouldAllBe(c => c.Name.EndsWith("baken-af", StringComparison.Ordinal), "public pages set only the antiforgery cookie of their forms");
 
             // "I want to stop": only a receipt code.
             await page.GetByRole(AriaRole.Navigation, new() { Name = "Sections" }).GetByRole(AriaRole.Link, new() { Name = "I want to stop or get help", Exact = true }).ClickAsync();
