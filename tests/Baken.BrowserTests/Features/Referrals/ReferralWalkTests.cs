@@ -77,6 +77,48 @@ public sealed class ReferralWalkTests(BrowserSuite browser)
         });
 
     /// <summary>Finds the demo client by alias in the client list and opens their trajectory; answers its address.</summary>
+    [BrowserFact]
+    public Task A_police_Verwijzer_refers_someone_and_sees_only_the_status_of_their_own_referrals() =>
+        browser.RunAsync(async page =>
+        {
+            var reference = $"PV-{Guid.NewGuid():N}"[..16];
+            var reason = $"Demo: wil hulp bij stoppen {Guid.NewGuid():N}";
+
+            await page.SignInAsync("verwijzer-politie@baken.example");
+            await page.GotoAsync("/Partner/Referrals");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.Locator("#new-referral").ClickAsync();
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            await page.Locator("#ReceivingOrganisationId").SelectOptionAsync(new SelectOptionValue { Label = "Zorgaanbieder Uitstap (demo)" });
+            await page.Locator("#Reason").FillAsync(reason);
+            await page.Locator("#Reference").FillAsync(reference);
+            await page.Locator("#referral-submit").ClickAsync();
+
+            // Status and dates only: the list holds no reason, no alias, no link into a file.
+            var row = page.Locator("#referrals tbody tr", new() { HasText = reference });
+            await Expect(row).ToContainTextAsync("Ontvangen");
+            await Expect(page.Locator("main")).Not.ToContainTextAsync(reason);
+            (await row.GetByRole(AriaRole.Link).CountAsync()).ShouldBe(0, "the referrer cannot open anything behind the status");
+            await page.ShouldHaveNoSeriousAxeViolationsAsync();
+            (await page.GotoAsync("/Intake"))!.Status.ShouldBe(404, "a Verwijzer never sees the intake queue");
+            await page.GotoAsync("/Partner/Referrals");
+            await page.SignOutAsync();
+
+            // The receiving team takes it on; the referrer then sees "accepted", still nothing more.
+            await page.SignInAsync("casemanager@baken.example");
+            await page.GotoAsync("/Intake");
+            await page.Locator("#intake-queue tbody tr").First.GetByRole(AriaRole.Link).First.ClickAsync();
+            await Expect(page.GetByText(reason)).ToBeVisibleAsync();
+            await page.Locator("#Consent").CheckAsync();
+            await page.Locator("#accept-submit").ClickAsync();
+            await page.SignOutAsync();
+
+            await page.SignInAsync("verwijzer-politie@baken.example");
+            await page.GotoAsync("/Partner/Referrals");
+            await Expect(page.Locator("#referrals tbody tr", new() { HasText = reference })).ToContainTextAsync("Aangenomen");
+            await Expect(page.Locator("main")).Not.ToContainTextAsync(reason);
+        });
+
     private static async Task<string> OpenTrajectoryAsync(IPage page, string alias)
     {
         await page.GotoAsync("/Clients");
