@@ -1,5 +1,6 @@
 using System.Net;
 using Baken.Features.Admin;
+using Baken.Features.ServiceDirectory;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,24 +72,23 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Admin/Organisations/Index"] = Only([Roles.Beheerder]),
         ["Admin/Organisations/Create"] = Only([Roles.Beheerder]),
         ["Admin/Organisations/Edit/{id:guid}"] = Only([Roles.Beheerder]),
-        // The help-service directory is managed by the Beheerder. The id in the URL is no directory entry (no
-        // substitution for directory ids yet), so those rows answer 404 to every signed-in visitor; DirectoryAdminTests
-        // open the pages with real ids.
+        // The help-service directory is managed by the Beheerder; the URLs carry a demo directory organisation,
+        // service or place (see DirectoryEntryFor).
         ["Admin/Directory"] = Only([Roles.Beheerder]),
         ["Admin/Directory/Index"] = Only([Roles.Beheerder]),
         ["Admin/Directory/Create"] = Only([Roles.Beheerder]),
         ["Admin/Directory/Import"] = Only([Roles.Beheerder]),
-        ["Admin/Directory/Edit/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Delete/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/ContactPoints/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Translations/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Services/Create/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Services/Edit/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Services/Hours/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Services/Delete/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Locations/Create/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Locations/Edit/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
-        ["Admin/Directory/Locations/Delete/{id:guid}"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
+        ["Admin/Directory/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Delete/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/ContactPoints/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Translations/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Services/Create/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Services/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Services/Hours/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Services/Delete/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Locations/Create/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Locations/Edit/{id:guid}"] = Only([Roles.Beheerder]),
+        ["Admin/Directory/Locations/Delete/{id:guid}"] = Only([Roles.Beheerder]),
         ["Admin/Audit"] = Only([Roles.Beheerder]),
         ["Admin/Audit/Index"] = Only([Roles.Beheerder]),
         ["Admin/ProcessingActivities"] = Only([Roles.Beheerder]),
@@ -217,6 +217,9 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var (signal, _) = await app.RaiseSignalAsync(organisations[0]);
         var report = await app.ReceiveReportAsync(organisations[0]);
         var intakeRequest = await Baken.Tests.Features.Intake.IntakeBuilder.ReceiveIntakeRequestAsync(app, organisations[0]);
+        var directory = await app.QueryAsync(db => db.Set<DirectoryLocation>().OrderBy(l => l.Id)
+            .Select(l => new { l.OrganizationId, Service = db.Set<DirectoryService>().Where(x => x.OrganizationId == l.OrganizationId).Select(x => (Guid?)x.Id).FirstOrDefault(), Location = l.Id })
+            .FirstAsync(l => l.Service != null));
         var failures = new List<string>();
         foreach (var visitor in Visitors)
         {
@@ -241,6 +244,11 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                         : pattern.StartsWith("Signals/{id", StringComparison.Ordinal) ? signal
                         : pattern.StartsWith("Inbox/{id", StringComparison.Ordinal) ? report
                         : pattern.StartsWith("Intake/{id", StringComparison.Ordinal) ? intakeRequest
+                        : pattern.StartsWith("Admin/Directory/Services/Create", StringComparison.Ordinal) ? directory.OrganizationId
+                        : pattern.StartsWith("Admin/Directory/Services/", StringComparison.Ordinal) ? directory.Service!.Value
+                        : pattern.StartsWith("Admin/Directory/Locations/Create", StringComparison.Ordinal) ? directory.OrganizationId
+                        : pattern.StartsWith("Admin/Directory/Locations/", StringComparison.Ordinal) ? directory.Location
+                        : pattern.StartsWith("Admin/Directory/", StringComparison.Ordinal) ? directory.OrganizationId
                         : pattern.Contains("Organisations", StringComparison.Ordinal) ? organisations[0]
                         : pattern.Contains("LifeDomains", StringComparison.Ordinal) ? domain : someUser;
                     var url = "/" + pattern

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Diagnostics;
 using Microsoft.AspNetCore.Mvc;
@@ -22,13 +23,16 @@ public sealed class ErrorModel : PageModel
     /// <summary>The failed request was for a public page of the anonymous channel (no account).</summary>
     public bool Public { get; private set; }
 
-    // From the route only: a re-executed post (a refused form) carries its own fields, which may have the same name.
-    public IActionResult OnGet([FromRoute] int? code) => Show(code);
+    // No model binding: a re-executed post (a refused form) carries its own fields, which may share a name or be
+    // unreadable (a form with a NUL character fails to parse, and binding would then lose the status code too).
+    public IActionResult OnGet() => Show();
 
-    public IActionResult OnPost([FromRoute] int? code) => Show(code);
+    public IActionResult OnPost() => Show();
 
-    private PageResult Show(int? code)
+    private PageResult Show()
     {
+        var code = HttpContext.Features.Get<IStatusCodeReExecuteFeature>()?.OriginalStatusCode
+            ?? (int.TryParse(RouteData.Values["code"] as string, NumberStyles.None, CultureInfo.InvariantCulture, out var routed) ? routed : null);
         Status = code is >= 400 and <= 599 ? code.Value
             : HttpContext.Features.Get<IExceptionHandlerFeature>()?.Error is DbUpdateConcurrencyException ? StatusCodes.Status409Conflict
             : StatusCodes.Status500InternalServerError;
