@@ -121,6 +121,9 @@ public sealed class DemoSeeder(
         await referrals.SeedAsync(cancellationToken);
         await intake.SeedAsync(organisations[1].Id, organisations[3].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisations.Length, Accounts.Count);
+
+        // Counted afterwards: the referral partners (IOM, public health service) join the organisations above.
+        var organisationCount = await db.Organisations.CountAsync(cancellationToken);
+        logger.LogInformation("Demo data seeded: {Organisations} organisations, {Users} users", organisationCount, Accounts.Count);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Baken.Features.Clients;
 using Baken.Features.Contact;
+using Baken.Features.Intake;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
@@ -24,6 +25,7 @@ public sealed class ReportModel(
     AnonymousReports reports,
     ClientRecords clients,
     ClientAccess clientAccess,
+    IntakeRecords intakeRecords,
     ProcessingLogWriter processingLog,
     TimeProvider timeProvider,
     IOptions<AnonymousChannelOptions> options,
@@ -37,6 +39,14 @@ public sealed class ReportModel(
     public IReadOnlyList<AnonymousReports.MessageView> Messages { get; private set; } = [];
 
     public bool CanOpenClient { get; private set; }
+
+    /// <summary>
+    /// The reporter also asked for help through "I want to stop" with this receipt code: that request waits in the
+    /// intake queue, so making an intake here as well would make the same person twice.
+    /// </summary>
+    public Guid? PendingIntakeRequestId { get; private set; }
+
+    public bool CanOpenIntakeRequest { get; private set; }
 
     public string? Notice { get; private set; }
 
@@ -167,6 +177,10 @@ public sealed class ReportModel(
         {
             ModelState.AddModelError(string.Empty, t["Inbox_AlreadyIntake"]);
         }
+        else if (await PendingIntakeRequestAsync(cancellationToken) is not null)
+        {
+            ModelState.AddModelError(string.Empty, t["Inbox_IntakeRequestPending"]);
+        }
 
         if (!IntakeConsent)
         {
@@ -247,5 +261,12 @@ public sealed class ReportModel(
     {
         Messages = await reports.ReadAsync(Report, staff: true, cancellationToken);
         CanOpenClient = Report.ClientId is { } clientId && await clientAccess.CanOpenAsync(User, clientId, cancellationToken);
+        PendingIntakeRequestId = Report.ClientId is null ? await PendingIntakeRequestAsync(cancellationToken) : null;
+        CanOpenIntakeRequest = PendingIntakeRequestId is { } requestId
+            && await intakeRecords.Visible(User).AnyAsync(r => r.Id == requestId, cancellationToken);
     }
+
+    private Task<Guid?> PendingIntakeRequestAsync(CancellationToken cancellationToken) =>
+        db.Set<IntakeRequest>().Where(r => r.ReportId == Report.Id && r.Status == IntakeStatus.Received)
+            .Select(r => (Guid?)r.Id).FirstOrDefaultAsync(cancellationToken);
 }

@@ -91,6 +91,17 @@ public sealed class SelfReferralTests(IntakeApps apps) : IClassFixture<IntakeApp
         detail.QuerySelector($"#intake-conversation a[href='/Inbox/{report.Id}']").ShouldNotBeNull();
         (await app.QueryAsync(db => db.ProcessingLog.AnyAsync(e => e.SubjectId == request.Id && e.Action == "IntakeRequestRead"))).ShouldBeTrue();
 
+        // The conversation in the inbox points to the waiting request instead of offering a second intake.
+        var inbox = await lead.PageOkAsync($"/Inbox/{report.Id}");
+        inbox.QuerySelector("#intake-form").ShouldBeNull("the same person would be made twice");
+        inbox.QuerySelector($"#intake-pending a[href='/Intake/{request.Id}']").ShouldNotBeNull();
+        var forged = (AngleSharp.Html.Dom.IHtmlFormElement)inbox.QuerySelector("#close-form")!;
+        forged.SetAttribute("action", $"/Inbox/{report.Id}?handler=Intake");
+        var second = await lead.SubmitAsync(forged, $"/Inbox/{report.Id}", new Dictionary<string, string> { ["IntakeConsent"] = "true" });
+        second.StatusCode.ShouldBe(HttpStatusCode.OK, "refused, on the page");
+        (await BakenClient.ReadAsync(second)).QuerySelector("#error-summary")!.TextContent.ShouldContain("intakewachtrij");
+        (await app.QueryAsync(db => db.Set<AnonymousReport>().AnyAsync(r => r.Id == report.Id && r.ClientId != null))).ShouldBeFalse();
+
         // A case manager works the queue too, but does not answer the anonymous channel: no link that would 404.
         var (manager, _) = await intake.SignInAsync(Roles.Casemanager, intake.CareProvider);
         var managerView = await manager.PageOkAsync($"/Intake/{request.Id}");
