@@ -1,0 +1,29 @@
+using System.Globalization;
+using Baken.Bench.Generation;
+
+namespace Baken.Bench;
+
+/// <summary>
+/// Baken benchmarks (see docs/performance.md): <c>generate</c> builds a dataset, <c>load</c> measures the app.
+/// A named class, not top-level statements: the tests reference this project and the app's <c>Program</c> both.
+/// </summary>
+public static class BenchProgram
+{
+    public static async Task<int> Main(string[] args)
+    {
+        var arguments = BenchArguments.Parse(args);
+        switch (arguments.Command)
+        {
+            case "generate":
+                var scale = Scale.Parse(arguments.Get("scale", "tiny"));
+                var seed = int.Parse(arguments.Get("seed", DataGenerator.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
+                await DataGenerator.RunAsync(arguments.Database(scale.Name), scale, Console.Out, seed);
+                return 0;
+            case "load":
+                return await Load.LoadCommand.RunAsync(arguments, Console.Out);
+            default:
+                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load [--options]; see docs/performance.md.");
+                return 2;
+        }
+    }
+}
