@@ -60,9 +60,6 @@ public sealed class ExportModel(BakenDbContext db, ClientAccess access, ClientEx
     /// <summary>Comma-separated role codes (as the processing log keeps them) in words.</summary>
     public static string Roles(IStringLocalizer t, string? roles) => roles is null ? "—" : string.Join(", ", RoleNames(t, roles));
 
-    /// <summary>The action of a processing-log entry in words; its code when no text was written for it yet (never a resource key).</summary>
-    public static string Action(IStringLocalizer t, string action) => TextOr(t, $"ProcessingAction_{action}", action);
-
     private static IEnumerable<string> RoleNames(IStringLocalizer t, string? roles) =>
         roles?.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(r => TextOr(t, $"Role_{r}", r)) ?? [];
 
