@@ -139,6 +139,7 @@ public static class BakenServices
         app.UseMiddleware<SecondFactorEnrolmentMiddleware>();
         app.UseAuthorization();
         app.MapRazorPages();
+        Features.Bench.BaselineEndpoints.MapBenchBaseline(app);
         app.MapBakenHealthChecks();
         app.MapHsdsApi();
         app.MapPartnerApi();

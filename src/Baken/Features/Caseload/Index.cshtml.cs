@@ -94,9 +94,11 @@ public sealed class IndexModel(
 
         var sorted = Sort switch
         {
-            "code" => query.OrderBy(t => db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Code).First()),
-            "started" => query.OrderByDescending(t => t.CreatedAtUtc),
-            _ => query.OrderBy(t => t.StateChangedAtUtc),
+            "code" => query.OrderBy(t => db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Code).First()).ThenBy(t => t.Id),
+            "started" => query.OrderByDescending(t => t.CreatedAtUtc).ThenBy(t => t.Id),
+
+            // The id breaks ties, so every trajectory is on exactly one page even when states changed at the same moment.
+            _ => query.OrderBy(t => t.StateChangedAtUtc).ThenBy(t => t.Id),
         };
         var (page, paging) = await sorted
             .Join(db.Set<Client>(), t => t.ClientId, c => c.Id, (t, c) => new

@@ -83,7 +83,7 @@ public sealed class ExportContentsTests(SharedApps apps)
         Cell(page, "#export-outreach", "25").ShouldContain("Voorbeeld: raamgebied", customMessage: "an outreach contact counted as this client");
         page.QuerySelector("#export-tasks").ShouldBeNull();
         main.ShouldContain("Er zijn geen taken.", customMessage: "an empty section says so");
-        main.ShouldNotContain("ProcessingAction_", customMessage: "an action without a text shows a neutral text, never its code, not a resource key");
+        main.ShouldNotContain("ProcessingAction_", customMessage: "an action without a text shows a neutral text, never a resource key");
 
         var json = await client.GetAsync($"/Clients/{@case.Client}/Export?handler=Json");
         json.StatusCode.ShouldBe(HttpStatusCode.OK);
