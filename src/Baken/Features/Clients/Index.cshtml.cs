@@ -59,16 +59,21 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
                 c.CreatedAtUtc,
                 CanOpen = openable.Any(o => o.Id == c.Id),
                 Restricted = c.RestrictedAtUtc != null,
-                Team = db.Set<ClientTeamMember>()
-                    .Where(m => m.ClientId == c.Id && (m.ToUtc == null || m.ToUtc > now))
-                    .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => u.DisplayName)
-                    .OrderBy(name => name)
-                    .ToList(),
             })
             .ToPageAsync(p, cancellationToken, pageSize);
         Paging = paging;
+
+        // The teams of this page's clients in a query of their own: as part of the page query, the databases joined
+        // every current team member in the system before picking this page's.
+        var ids = page.Select(c => c.Id).ToList();
+        var teams = (await db.Set<ClientTeamMember>().AsNoTracking()
+                .Where(m => ids.Contains(m.ClientId) && (m.ToUtc == null || m.ToUtc > now))
+                .Join(db.Users, m => m.UserId, u => u.Id, (m, u) => new { m.ClientId, u.DisplayName })
+                .ToListAsync(cancellationToken))
+            .ToLookup(m => m.ClientId, m => m.DisplayName);
         var aliases = await records.ReadAliasesAsync([.. page.Select(c => (c.Id, c.Alias))], cancellationToken);
-        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen, c.Restricted, c.Team))];
+        Rows = [.. page.Select(c => new Row(c.Id, c.Code, c.Level, aliases[c.Id], c.CreatedAtUtc, c.CanOpen, c.Restricted,
+            [.. teams[c.Id].Distinct().Order(StringComparer.CurrentCulture)]))];
         await db.SaveChangesAsync(cancellationToken);
     }
 }
