@@ -58,7 +58,7 @@ public sealed class BrowserSession(Uri address) : IDisposable
             }
 
             var codeForm = HtmlForms.FirstPostForm(await PageAsync(second, cancellationToken), second);
-            var (status, _, location) = await SendAsync(HttpMethod.Post, codeForm.Action, codeForm.Content(("Input.Code", TotpCode.At(DemoSeeder.TotpSecret, DateTimeOffset.UtcNow))), cancellationToken);
+            var (status, _, location) = await SendAsync(HttpMethod.Post, codeForm.Action, codeForm.Content(("Input.Code", Baken.Testing.Totp.Code(DemoSeeder.TotpSecret))), cancellationToken);
             if (status == HttpStatusCode.Redirect && location == "/")
             {
                 return;

@@ -253,31 +253,4 @@ public sealed class ExportContentsTests(SharedApps apps)
         (await client.GetAsync(url)).StatusCode.ShouldBe(HttpStatusCode.OK);
         return counter.Reads - before;
     }
-
-    /// <summary>Counts the reads EF Core sends (writes grow with the processing log by design, see QueryCountTests).</summary>
-    private sealed class ReadCounter : DbCommandInterceptor
-    {
-        private int _reads;
-
-        public int Reads => _reads;
-
-        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
-        {
-            var text = command.CommandText.TrimStart();
-            if (text.StartsWith("SELECT", StringComparison.OrdinalIgnoreCase) || text.StartsWith("WITH", StringComparison.OrdinalIgnoreCase))
-            {
-                Interlocked.Increment(ref _reads);
-            }
-
-            return base.ReaderExecutingAsync(command, eventData, result, cancellationToken);
-        }
-
-        public override ValueTask<InterceptionResult<object>> ScalarExecutingAsync(
-            DbCommand command, CommandEventData eventData, InterceptionResult<object> result, CancellationToken cancellationToken = default)
-        {
-            Interlocked.Increment(ref _reads);
-            return base.ScalarExecutingAsync(command, eventData, result, cancellationToken);
-        }
-    }
 }
