@@ -6,6 +6,7 @@ using Baken.Features.Intake;
 using Baken.Features.Journal;
 using Baken.Features.Plan;
 using Baken.Features.Referrals;
+using Baken.Features.Reporting;
 using Baken.Features.Retention;
 using Baken.Features.Rules;
 using Baken.Features.ServiceDirectory.Hsds;
@@ -96,6 +97,7 @@ public static class BakenServices
         services.AddBakenJournal();
         services.AddScoped<Features.Outreach.OutreachAccess>();
         services.AddBakenSignals();
+        services.AddBakenReporting();
         services.AddBakenAnonymousChannel(configuration);
         services.AddBakenIntake(configuration);
         services.AddBakenDirectory();

@@ -3,6 +3,7 @@ using Baken.Features.Admin;
 using Baken.Features.Clients;
 using Baken.Features.Contact;
 using Baken.Features.Journal;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.ServiceDirectory;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Audit;
@@ -32,6 +33,7 @@ public sealed partial class IntakeRecords(
     AnonymousReports reports,
     ProcessingLogWriter processingLog,
     AuditLog audit,
+    StatisticsFacts facts,
     IOptions<IntakeOptions> options,
     TimeProvider timeProvider)
 {
@@ -150,6 +152,7 @@ public sealed partial class IntakeRecords(
                 request, nameof(IntakeRequest.ContactDetails), IntakeRules.NeedsDetails(submission.Channel) ? submission.ContactDetails : null, cancellationToken);
             request.Message = await SealAsync(request, nameof(IntakeRequest.Message), submission.Message, cancellationToken);
             db.Add(request);
+            facts.IntakeReceived(request);
             processingLog.Record(ProcessingActivities.Referral, "IntakeReceived", request.Id);
             await db.SaveChangesAsync(cancellationToken);
             if (transaction is not null)

@@ -1,4 +1,5 @@
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
@@ -19,6 +20,7 @@ public sealed class PlanRecords(
     TrajectoryRecords trajectories,
     ProcessingLogWriter processingLog,
     IOptions<PlanOptions> options,
+    StatisticsFacts facts,
     TimeProvider timeProvider)
 {
     public sealed record AssessmentView(
@@ -82,6 +84,7 @@ public sealed class PlanRecords(
             return "Trajectory_ClosedReadOnly";
         }
 
+        await facts.AssessmentRecordedAsync(trajectory, assessedOn, scores, await FirstScoresAsync(trajectory, assessedOn, cancellationToken), cancellationToken);
         var id = Guid.CreateVersion7();
         async Task<byte[]?> Field(string column, string? value) =>
             await crypto.EncryptAsync(client.Id, Assessment.Table, column, id, string.IsNullOrWhiteSpace(value) ? null : value.Trim(), cancellationToken);
@@ -101,6 +104,19 @@ public sealed class PlanRecords(
         });
         Touch(client, trajectory, "AssessmentRecorded");
         return null;
+    }
+
+    /// <summary>The scores of the trajectory's first assessment on or before <paramref name="on"/>, for the trend facts; null when there is none.</summary>
+    private async Task<IReadOnlyDictionary<Guid, int>?> FirstScoresAsync(Trajectory trajectory, DateOnly on, CancellationToken cancellationToken)
+    {
+        var first = await db.Set<Assessment>().AsNoTracking()
+            .Where(a => a.TrajectoryId == trajectory.Id && a.AssessedOn <= on)
+            .OrderBy(a => a.AssessedOn).ThenBy(a => a.Id)
+            .Select(a => new { a.Id, a.Scores })
+            .FirstOrDefaultAsync(cancellationToken);
+        return first is null
+            ? null
+            : Scores.Parse(await crypto.DecryptAsync(trajectory.ClientId, Assessment.Table, nameof(Assessment.Scores), first.Id, first.Scores, cancellationToken));
     }
 
     /// <summary>The goals of a trajectory (or just <paramref name="goalId"/>) with their actions, decrypted, in two queries.</summary>

@@ -1,4 +1,5 @@
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.ServiceDirectory;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Audit;
@@ -23,6 +24,7 @@ public sealed class ReferralRecords(
     TrajectoryRecords trajectories,
     ProcessingLogWriter processingLog,
     AuditLog audit,
+    StatisticsFacts facts,
     TimeProvider timeProvider)
 {
     public const int MaxFeedback = 2000;
@@ -129,6 +131,7 @@ public sealed class ReferralRecords(
         });
         trajectories.GuardUnchanged(trajectory);
         clients.MarkActive(client);
+        facts.ReferralSent(referral);
         processingLog.Record(ProcessingActivities.Referral, "ReferralSent", client.Id);
         audit.Record("ReferralSent", nameof(Referral), id, $"service={recipient.ServiceId};recipient={recipient.OrganisationId};shared={(int)shared}");
         return referral;
@@ -199,6 +202,7 @@ public sealed class ReferralRecords(
         referral.StatusChangedAtUtc = now;
         referral.Version++;
         clients.MarkActive(client);
+        await facts.ReferralStatusChangedAsync(referral, cancellationToken);
         processingLog.Record(ProcessingActivities.Referral, $"ReferralMovedTo{to}", referral.ClientId);
         audit.Record("ReferralStatusChanged", nameof(Referral), referral.Id, $"to={to}");
         return null;

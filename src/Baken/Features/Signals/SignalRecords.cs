@@ -1,3 +1,4 @@
+using Baken.Features.Reporting.Facts;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
@@ -10,7 +11,7 @@ namespace Baken.Features.Signals;
 /// status history, carries out four-eyes handovers, and logs every read and change. Each method is one unit
 /// of work the caller saves (in a transaction where it says so).
 /// </summary>
-public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, TimeProvider timeProvider)
+public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, ProcessingLogWriter processingLog, StatisticsFacts facts, TimeProvider timeProvider)
 {
     public sealed record Draft(
         SignalSource Source, SignalCategory Category, SignalUrgency Urgency, DateTime RespondByUtc, string Description,
@@ -48,6 +49,7 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         }
 
         AddEvent(signal, SignalEventKind.Raised, userId);
+        facts.SignalRaised(signal);
         processingLog.Record(ProcessingActivities.Signals, "SignalRaised", id);
         if (draft.ClientId is { } clientId)
         {
@@ -117,6 +119,16 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         return views;
     }
 
+    /// <summary>The first triage of a signal sets its time and counts it for the median time to triage.</summary>
+    private void MarkTriaged(Signal signal)
+    {
+        if (signal.TriagedAtUtc is null)
+        {
+            signal.TriagedAtUtc = Now;
+            facts.SignalTriaged(signal, signal.TriagedAtUtc.Value);
+        }
+    }
+
     /// <summary>A status change by hand; null when done, else the resource key of the reason it is refused.</summary>
     public async Task<string?> ChangeStatusAsync(Signal signal, SignalStatus status, Guid userId, CancellationToken cancellationToken)
     {
@@ -126,9 +138,9 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         }
 
         signal.Status = status;
-        if (status == SignalStatus.InTriage || (status == SignalStatus.InProgress && signal.TriagedAtUtc is null))
+        if (status is SignalStatus.InTriage or SignalStatus.InProgress)
         {
-            signal.TriagedAtUtc ??= Now;
+            MarkTriaged(signal);
         }
 
         AddEvent(signal, SignalEventKind.StatusChanged, userId);
@@ -257,7 +269,8 @@ public sealed class SignalRecords(BakenDbContext db, ClientCrypto crypto, Proces
         if (approve)
         {
             signal.Status = SignalStatus.HandedOver;
-            signal.TriagedAtUtc ??= Now;
+            MarkTriaged(signal);
+            facts.SignalHandedOver(signal);
         }
 
         await AddEventAsync(signal, approve ? SignalEventKind.HandoverApproved : SignalEventKind.HandoverRefused, userId, null, note, cancellationToken);

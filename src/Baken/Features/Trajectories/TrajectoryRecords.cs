@@ -1,4 +1,5 @@
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Infrastructure.Audit;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Crypto;
@@ -21,6 +22,7 @@ public sealed class TrajectoryRecords(
     ClientRecords clients,
     ProcessingLogWriter processingLog,
     AuditLog audit,
+    StatisticsFacts facts,
     TimeProvider timeProvider)
 {
     private DateTime Now => timeProvider.GetUtcNow().UtcDateTime;
@@ -55,6 +57,7 @@ public sealed class TrajectoryRecords(
 
         trajectory.TeamIncomplete = TeamRules.MissingRequired(type, intake, team).Count > 0;
         clients.MarkActive(client);
+        await facts.TrajectoryStartedAsync(client, trajectory, intake, reopened: false, cancellationToken);
         processingLog.Record(ProcessingActivities.CaseManagement, "TrajectoryStarted", client.Id);
         return (trajectory, null);
     }
@@ -88,6 +91,7 @@ public sealed class TrajectoryRecords(
 
         await WriteIntakeAsync(trajectory, intake, cancellationToken);
         await RefreshTeamAsync(trajectory, intake, cancellationToken);
+        await facts.TrajectoryIntakeChangedAsync(trajectory, intake, cancellationToken);
         Touch(client, trajectory, "TrajectoryIntakeUpdated");
         return null;
     }
@@ -140,11 +144,13 @@ public sealed class TrajectoryRecords(
             trajectory.Outcome = to == TrajectoryState.Closed ? outcome : null;
             trajectory.Evaluation = await crypto.EncryptAsync(
                 trajectory.ClientId, Trajectory.Table, nameof(Trajectory.Evaluation), trajectory.Id, Clean(evaluation), cancellationToken);
+            await facts.TrajectoryEndedAsync(trajectory, cancellationToken);
         }
         else if (reopening)
         {
             trajectory.ClosedAtUtc = null;
             trajectory.Outcome = null;
+            await facts.TrajectoryStartedAsync(client, trajectory, await ReadIntakeAsync(trajectory, cancellationToken), reopened: true, cancellationToken);
         }
 
         Touch(client, trajectory, $"TrajectoryMovedTo{to}");

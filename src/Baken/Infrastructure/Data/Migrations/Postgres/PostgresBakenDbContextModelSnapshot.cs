@@ -1375,6 +1375,155 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("ReferralStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.ClientStatisticsKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("ClientStatisticsKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.DomainTrendFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("DomainId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SubjectKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "On");
+
+                    b.HasIndex("Type", "On");
+
+                    b.HasIndex("SubjectKey", "DomainId", "On");
+
+                    b.ToTable("DomainTrendFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.EventFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Detail")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.HasIndex("Kind", "On");
+
+                    b.ToTable("EventFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.TrajectoryFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("EndState")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("date");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("SubjectKey")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Victim")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "EndedOn");
+
+                    b.HasIndex("SubjectKey", "Type", "EndedOn");
+
+                    b.HasIndex("Type", "StartedOn", "EndedOn");
+
+                    b.ToTable("TrajectoryFacts", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Rules.RulePage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3433,6 +3582,15 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasOne("Baken.Features.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.ClientStatisticsKey", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });

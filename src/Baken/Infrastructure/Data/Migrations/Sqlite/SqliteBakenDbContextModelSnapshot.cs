@@ -1370,6 +1370,155 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReferralStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.ClientStatisticsKey", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<byte[]>("Key")
+                        .IsRequired()
+                        .HasColumnType("BLOB");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId")
+                        .IsUnique();
+
+                    b.ToTable("ClientStatisticsKeys", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.DomainTrendFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("DomainId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("EpisodeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Trend")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EpisodeId", "On");
+
+                    b.HasIndex("Type", "On");
+
+                    b.HasIndex("SubjectKey", "DomainId", "On");
+
+                    b.ToTable("DomainTrendFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.EventFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Category")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Detail")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Hours")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("On")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("SourceId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SourceId")
+                        .HasFilter("\"SourceId\" IS NOT NULL");
+
+                    b.HasIndex("Kind", "On");
+
+                    b.ToTable("EventFacts", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.TrajectoryFact", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("EndState")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("EndedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Outcome")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Reopened")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Route")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("StartedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SubjectKey")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Victim")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Type", "EndedOn");
+
+                    b.HasIndex("SubjectKey", "Type", "EndedOn");
+
+                    b.HasIndex("Type", "StartedOn", "EndedOn");
+
+                    b.ToTable("TrajectoryFacts", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Rules.RulePage", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3422,6 +3571,15 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Baken.Features.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.ClientStatisticsKey", b =>
+                {
+                    b.HasOne("Baken.Features.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
