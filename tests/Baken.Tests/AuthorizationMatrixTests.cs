@@ -190,6 +190,14 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         ["Retention/Index"] = Only([Roles.Casemanager, Roles.Teamleider]),
         // The client in the URL is already openable for a team lead of its organisation: no glass to break.
         ["Clients/{id:guid}/BreakGlass"] = Everyone(Outcome.ToLogin, Outcome.NotFound),
+        // The register of council commitments is the Beleidsmedewerker's, for the whole municipality (no organisation).
+        ["Reporting/Commitments"] = Only([Roles.Beleidsmedewerker]),
+        ["Reporting/Commitments/Index"] = Only([Roles.Beleidsmedewerker]),
+        ["Reporting/Commitments/New"] = Only([Roles.Beleidsmedewerker]),
+        ["Reporting/Commitments/{id:guid}"] = Only([Roles.Beleidsmedewerker]),
+        ["Reporting/Commitments/{id:guid}/Edit"] = Only([Roles.Beleidsmedewerker]),
+        // Suppressed figures only: the region and every organisation for the Beleidsmedewerker, the own organisation for a team lead.
+        ["Reporting/Figures"] = Only([Roles.Beleidsmedewerker, Roles.Teamleider]),
     };
 
     [Fact]
@@ -216,6 +224,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
         var (round, roundContact) = await app.StartOutreachAsync(organisations[0]);
         var (signal, _) = await app.RaiseSignalAsync(organisations[0]);
         var report = await app.ReceiveReportAsync(organisations[0]);
+        var commitment = await Baken.Tests.Features.Reporting.Commitments.CommitmentTestSupport.CreateCommitmentAsync(app);
         var intakeRequest = await Baken.Tests.Features.Intake.IntakeBuilder.ReceiveIntakeRequestAsync(app, organisations[0]);
         var directory = await app.QueryAsync(db => db.Set<DirectoryLocation>().OrderBy(l => l.Id)
             .Select(l => new { l.OrganizationId, Service = db.Set<DirectoryService>().Where(x => x.OrganizationId == l.OrganizationId).Select(x => (Guid?)x.Id).FirstOrDefault(), Location = l.Id })
@@ -244,6 +253,7 @@ public sealed class AuthorizationMatrixTests(SharedApps apps)
                         : pattern.StartsWith("Signals/{id", StringComparison.Ordinal) ? signal
                         : pattern.StartsWith("Inbox/{id", StringComparison.Ordinal) ? report
                         : pattern.StartsWith("Intake/{id", StringComparison.Ordinal) ? intakeRequest
+                        : pattern.StartsWith("Reporting/Commitments/{id", StringComparison.Ordinal) ? commitment
                         : pattern.StartsWith("Admin/Directory/Services/Create", StringComparison.Ordinal) ? directory.OrganizationId
                         : pattern.StartsWith("Admin/Directory/Services/", StringComparison.Ordinal) ? directory.Service!.Value
                         : pattern.StartsWith("Admin/Directory/Locations/Create", StringComparison.Ordinal) ? directory.OrganizationId

@@ -98,6 +98,7 @@ public static class BakenServices
         services.AddScoped<Features.Outreach.OutreachAccess>();
         services.AddBakenSignals();
         services.AddBakenReporting();
+        services.AddScoped<Features.Reporting.Commitments.CommitmentRecords>();
         services.AddBakenAnonymousChannel(configuration);
         services.AddBakenIntake(configuration);
         services.AddBakenDirectory();
@@ -109,6 +110,7 @@ public static class BakenServices
         services.AddScoped<FirstRunService>();
         services.AddScoped<DemoSeeder>();
         services.AddScoped<DemoTrajectories>();
+        services.AddScoped<DemoFigures>();
         services.AddScoped<DemoOutreach>();
         services.AddScoped<DemoSignals>();
         services.AddScoped<DemoDirectory>();

@@ -15,6 +15,7 @@ public sealed class DemoSeeder(
     StaffAccounts accounts,
     ClientRecords clients,
     DemoTrajectories trajectories,
+    DemoFigures figures,
     DemoOutreach outreach,
     DemoSignals signals,
     DemoDirectory directory,
@@ -120,6 +121,8 @@ public sealed class DemoSeeder(
         await directory.SeedAsync(new DemoDirectory.Links(organisations[2].Id, organisations[1].Id, organisations[3].Id, organisations[4].Id), cancellationToken);
         await referrals.SeedAsync(cancellationToken);
         await intake.SeedAsync(organisations[1].Id, organisations[3].Id, cancellationToken);
+        await Reporting.Commitments.CommitmentDemo.SeedAsync(db, cancellationToken);
+        await figures.SeedAsync(organisations[1].Id, organisations[2].Id, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
         // Counted afterwards: the referral partners (IOM, public health service) join the organisations above.

@@ -20,6 +20,7 @@ public sealed class DemoTrajectories(
     PlanRecords plan,
     JournalRecords journal,
     Infrastructure.Crypto.ClientCrypto crypto,
+    Reporting.Facts.StatisticsFacts facts,
     TimeProvider timeProvider)
 {
     private static readonly string[] Aliases =
@@ -203,6 +204,18 @@ public sealed class DemoTrajectories(
         {
             stored.ClosedAtUtc = end;
             stored.Outcome = state == TrajectoryState.Closed ? ClosureOutcome.PaidWork : null;
+        }
+
+        // Its statistical episode moves with it, as if the steps had been taken on those days.
+        if (await facts.OpenEpisodeAsync(stored, cancellationToken) is { } episode)
+        {
+            db.Entry(episode).Property(e => e.StartedOn).CurrentValue = DateOnly.FromDateTime(start);
+            if (state is TrajectoryState.Closed or TrajectoryState.DroppedOut)
+            {
+                episode.EndedOn = DateOnly.FromDateTime(end);
+                episode.EndState = state;
+                episode.Outcome = stored.Outcome;
+            }
         }
 
         await db.Set<TrajectoryTransition>().Where(x => x.TrajectoryId == trajectory.Id && x.From == null)

@@ -20,6 +20,10 @@ public static class DisplayTime
 
     public static string FormatDate(DateTime utc) => LocalDate(utc).ToString("d", CultureInfo.CurrentCulture);
 
+    /// <summary>The first moment (UTC) of a local calendar day: a period from 1 March starts here.</summary>
+    public static DateTime StartOfLocalDayUtc(DateOnly date) =>
+        TimeZoneInfo.ConvertTimeToUtc(date.ToDateTime(TimeOnly.MinValue), Amsterdam);
+
     /// <summary>The last moment (UTC) of a local calendar day: "until 1 March" includes all of 1 March.</summary>
     public static DateTime EndOfLocalDayUtc(DateOnly date) =>
         TimeZoneInfo.ConvertTimeToUtc(date.AddDays(1).ToDateTime(TimeOnly.MinValue), Amsterdam).AddTicks(-1);

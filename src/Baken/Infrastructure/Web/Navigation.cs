@@ -22,6 +22,8 @@ public static class Navigation
         new("/Intake/Partner/Referrals", "Nav_PartnerReferrals", [Roles.Verwijzer]),
         new("/Clients/Index", "Nav_Clients", [Roles.Teamleider, Roles.Casemanager, Roles.Jobcoach, Roles.Woonbegeleider, Roles.Zorgcoordinator, Roles.Veldwerker]),
         new("/Retention/Index", "Nav_Retention", [Roles.Casemanager, Roles.Teamleider]),
+        new("/Reporting/Commitments/Index", "Commitments_Nav", [Roles.Beleidsmedewerker]),
+        new("/Reporting/Figures", "Nav_Reporting", [Roles.Beleidsmedewerker, Roles.Teamleider]),
         new("/Admin/Users/Index", "Nav_Users", [Roles.Beheerder]),
         new("/Admin/Organisations/Index", "Nav_Organisations", [Roles.Beheerder]),
         new("/Admin/Directory/Index", "Nav_Directory", [Roles.Beheerder]),

@@ -131,7 +131,8 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
     public void IntakeReceived(IntakeRequest request) =>
         db.Add(new EventFact { Kind = EventFactKind.ReferralIn, On = Today, OrganisationId = request.OrganisationId, Category = (int)request.Source });
 
-    private async Task<TrajectoryFact?> OpenEpisodeAsync(Trajectory trajectory, CancellationToken cancellationToken)
+    /// <summary>The open episode of a trajectory (the demo seed moves its dates into the past with the trajectory's).</summary>
+    public async Task<TrajectoryFact?> OpenEpisodeAsync(Trajectory trajectory, CancellationToken cancellationToken)
     {
         var key = await SubjectKeyAsync(trajectory.ClientId, cancellationToken);
         return db.Set<TrajectoryFact>().Local.FirstOrDefault(f => f.SubjectKey == key && f.Type == trajectory.Type && f.EndedOn == null)

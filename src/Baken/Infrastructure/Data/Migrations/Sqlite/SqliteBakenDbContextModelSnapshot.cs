@@ -1370,6 +1370,108 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("ReferralStatusChanges", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Reporting.Commitments.CouncilCommitment", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly?>("AnswerLetterOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AnswerLetterReference")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LinkedPeriod")
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("LinkedTable")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("MadeOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Meeting")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PortfolioHolder")
+                        .IsRequired()
+                        .HasMaxLength(150)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Number")
+                        .IsUnique();
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("CouncilCommitments", (string)null);
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Commitments.CouncilCommitmentChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("AtUtc")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ByUserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CommitmentId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("From")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("To")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ByUserId");
+
+                    b.HasIndex("CommitmentId", "AtUtc");
+
+                    b.ToTable("CouncilCommitmentChanges", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Reporting.Facts.ClientStatisticsKey", b =>
                 {
                     b.Property<Guid>("Id")
@@ -3571,6 +3673,21 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasOne("Baken.Features.Referrals.Referral", null)
                         .WithMany()
                         .HasForeignKey("ReferralId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Baken.Features.Reporting.Commitments.CouncilCommitmentChange", b =>
+                {
+                    b.HasOne("Baken.Features.Admin.StaffUser", null)
+                        .WithMany()
+                        .HasForeignKey("ByUserId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Baken.Features.Reporting.Commitments.CouncilCommitment", null)
+                        .WithMany()
+                        .HasForeignKey("CommitmentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
