@@ -19,7 +19,7 @@ namespace Baken.Features.Demo;
 /// </summary>
 public sealed class DemoFigures(BakenDbContext db, TimeProvider timeProvider)
 {
-    private const int IntakesPerYear = 100;
+    private const int IntakesPerYear = 75;
 
     public async Task SeedAsync(Guid careProviderId, Guid infoCentreId, CancellationToken cancellationToken)
     {
@@ -31,7 +31,7 @@ public sealed class DemoFigures(BakenDbContext db, TimeProvider timeProvider)
         for (var i = 0; i < IntakesPerYear * 3.9; i++)
         {
             var started = first.AddDays(random.Next(days));
-            var length = random.Next(60, 900);
+            var length = random.Next(60, 720);
             var ended = started.AddDays(length) is var end && end < today ? end : (DateOnly?)null;
             var dropped = ended is not null && random.Next(5) == 0;
             var episode = new TrajectoryFact

@@ -46,7 +46,7 @@ public sealed class DemoSignInTests(SharedApps apps)
         await client.SignInAsync("beleid@baken.example");
         var (_, page) = await client.GetPageAsync("/");
         var menu = page.QuerySelectorAll(".baken-nav__link").Select(a => a.GetAttribute("href")).ToList();
-        menu.ShouldBe(["/"]);
+        menu.ShouldBe(["/", "/Reporting/Figures", "/Reporting/Commitments"], customMessage: "figures and the council's commitments, nothing about clients");
         page.QuerySelector("[data-start=caseload]").ShouldBeNull();
         (await client.GetAsync("/Admin/Users")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }

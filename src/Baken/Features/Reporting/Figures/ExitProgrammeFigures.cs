@@ -111,7 +111,7 @@ public sealed class ExitProgrammeFigures(BakenDbContext db, FigureText text)
 
         return TableBuilder.Protected(
             text.Labels("exit-domains", "Reporting_Exit_Domains", "Reporting_Exit_DomainsHelp", "Reporting_Domain"),
-            [.. domains.Select(d => d.Name)], [.. columns.Select(text.Of)], cells, scope.Rules);
+            [.. domains.Select(d => d.Name)], [.. columns.Select(text.Of)], cells, scope.Rules, totalRow: false);
     }
 
     private PublishedTable ByCategory(

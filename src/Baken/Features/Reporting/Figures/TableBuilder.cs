@@ -12,7 +12,12 @@ public static class TableBuilder
     public sealed record Labels(string Id, string Title, string Explanation, string RowHeader, string Total);
 
     /// <summary>A table of counts of people; <paramref name="cells"/> is rows × columns and must be additive.</summary>
-    public static PublishedTable Protected(Labels labels, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] cells, DisclosureRules rules)
+    /// <param name="totalRow">
+    /// False when the rows count the same people more than once (every person has a line per life domain), so a
+    /// column total would add up people twice. The total is still used for suppression; leaving out published
+    /// values only widens what can be worked out.
+    /// </param>
+    public static PublishedTable Protected(Labels labels, IReadOnlyList<string> rows, IReadOnlyList<string> columns, int[,] cells, DisclosureRules rules, bool totalRow = true)
     {
         var table = rules.Protect(CountTable.Additive(cells));
         var single = columns.Count == 1;
@@ -31,7 +36,10 @@ public static class TableBuilder
                 values.Add(PublishedValue.Of(table.At(r, c), rules.Threshold));
             }
 
-            published.Add(new PublishedRow(isTotal ? labels.Total : rows[r], values, isTotal));
+            if (!isTotal || totalRow)
+            {
+                published.Add(new PublishedRow(isTotal ? labels.Total : rows[r], values, isTotal));
+            }
         }
 
         var headers = single ? columns : [.. columns, labels.Total];
