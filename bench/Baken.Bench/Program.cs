@@ -4,7 +4,8 @@ using Baken.Bench.Generation;
 namespace Baken.Bench;
 
 /// <summary>
-/// Baken benchmarks (see docs/performance.md): <c>generate</c> builds a dataset, <c>load</c> measures the app.
+/// Baken benchmarks (see docs/performance.md): <c>generate</c> builds a dataset, <c>load</c> measures the app,
+/// <c>report</c> times the municipal reports.
 /// A named class, not top-level statements: the tests reference this project and the app's <c>Program</c> both.
 /// </summary>
 public static class BenchProgram
@@ -19,10 +20,12 @@ public static class BenchProgram
                 var seed = int.Parse(arguments.Get("seed", DataGenerator.DefaultSeed.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
                 await DataGenerator.RunAsync(arguments.Database(scale.Name), scale, Console.Out, seed);
                 return 0;
+            case "report":
+                return await Reports.ReportCommand.RunAsync(arguments, Console.Out);
             case "load":
                 return await Load.LoadCommand.RunAsync(arguments, Console.Out);
             default:
-                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load [--options]; see docs/performance.md.");
+                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load|report [--options]; see docs/performance.md.");
                 return 2;
         }
     }

@@ -4,6 +4,7 @@ using Baken.Features.Journal;
 using Baken.Features.Plan;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Data;
+using Baken.Infrastructure.ProcessingLog;
 
 namespace Baken.Bench.Generation;
 
@@ -11,8 +12,10 @@ namespace Baken.Bench.Generation;
 /// Replays planned histories through the application's own records (<see cref="ClientRecords"/>,
 /// <see cref="TrajectoryRecords"/>, <see cref="JournalRecords"/>, <see cref="PlanRecords"/>), with the clock set to
 /// each step's moment and the acting staff member signed in: the rows, ciphertexts (under each client's own key),
-/// search entries and processing-log entries are the ones those steps write in the app. Only the transaction is
-/// the generator's: one per batch of clients, saved once the team is in place and at the trajectory's end.
+/// search entries and processing-log entries are the ones those steps write in the app. Only the transaction and
+/// the saving are the generator's: one transaction per batch of clients, saved once the team is in place, after
+/// the first assessment and at the trajectory's end, with the inserts batched (<see cref="BulkWriter"/>) and the
+/// processing log chained by the app's own <see cref="ProcessingLogChain"/>.
 /// </summary>
 public sealed class HistoryReplay(IServiceProvider services, BenchClock clock)
 {
@@ -35,10 +38,18 @@ public sealed class HistoryReplay(IServiceProvider services, BenchClock clock)
             http.HttpContext = new DefaultHttpContext { User = StaffGenerator.Principal(userId, organisationId, role) };
         }
 
+        var chain = provider.GetRequiredService<ProcessingLogChain>();
+        var bulk = new BulkWriter(db);
+
+        // What SaveChanges does, with the inserts batched: chain the processing-log entries, insert every added
+        // row in multi-row statements, then let SaveChanges write the few rows that were modified.
         async Task SaveAsync()
         {
             db.ChangeTracker.DetectChanges();
-            rows += await db.SaveChangesAsync(cancellationToken);
+            await chain.SealPendingAsync(db, cancellationToken);
+            var before = bulk.RowsWritten;
+            await bulk.InsertAddedAsync(cancellationToken);
+            rows += (int)(bulk.RowsWritten - before) + await db.SaveChangesAsync(cancellationToken);
         }
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
@@ -59,6 +70,7 @@ public sealed class HistoryReplay(IServiceProvider services, BenchClock clock)
 
                 // Becoming active reads the team from the database (it needs its case manager): saved first.
                 await SaveAsync();
+                var firstAssessment = true;
                 foreach (var step in planned.Steps)
                 {
                     As(history.CaseManager, organisation, Roles.Casemanager, step.AtUtc);
@@ -72,6 +84,14 @@ public sealed class HistoryReplay(IServiceProvider services, BenchClock clock)
                         GoalSet g => (await plan.AddGoalAsync(client, trajectory!, g.DomainId, g.Text, TeamRole.Casemanager, null, history.CaseManager, cancellationToken)).Refusal,
                         _ => throw new InvalidOperationException($"Unknown step {step.GetType().Name}."),
                     }, step.GetType().Name);
+
+                    // The trend facts compare each assessment with the trajectory's first one, read from the
+                    // database, as in the app, where every assessment is its own request: the first is saved.
+                    if (step is AssessmentTaken && firstAssessment)
+                    {
+                        firstAssessment = false;
+                        await SaveAsync();
+                    }
                 }
 
                 await SaveAsync();

@@ -185,6 +185,9 @@ internal sealed class OutreachConfiguration :
     {
         builder.ToTable("OutreachSessions");
         builder.HasIndex(s => new { s.OrganisationId, s.StartedAtUtc });
+
+        // The region's outreach figures select a period's sessions by start.
+        builder.HasIndex(s => s.StartedAtUtc);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(s => s.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<OutreachLocation>().WithMany().HasForeignKey(s => s.LocationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Admin.StaffUser>().WithMany().HasForeignKey(s => s.CreatedByUserId).OnDelete(DeleteBehavior.Restrict);
@@ -204,6 +207,10 @@ internal sealed class OutreachConfiguration :
         builder.ToTable("OutreachContacts");
         builder.HasIndex(c => c.SessionId);
         builder.HasIndex(c => c.ClientId);
+
+        // Covers the outreach figures' count of a period's contacts by gender, age band and new/known, so a year
+        // of a national dataset (a million contacts) is counted from the index alone.
+        builder.HasIndex(c => new { c.AtUtc, c.GenderIdentity, c.AgeBand, c.IsNew });
         builder.HasOne<OutreachSession>().WithMany().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Client>().WithMany().HasForeignKey(c => c.ClientId).OnDelete(DeleteBehavior.SetNull);
     }

@@ -1,8 +1,11 @@
 using Baken.Bench;
 using Baken.Bench.Generation;
+using Baken.Bench.Reports;
 using Baken.Features.Clients;
 using Baken.Features.Journal;
 using Baken.Features.Outreach;
+using Baken.Features.Reporting;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.ProcessingLog;
@@ -50,6 +53,20 @@ public sealed class DataGeneratorSmokeTests
         var log = await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
         log.Intact.ShouldBeTrue(log.Message);
         log.Entries.ShouldBeGreaterThan(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
+
+        // Trends compare each assessment with the trajectory's first, which the replay saves first, as the app does:
+        // otherwise every assessment would count as a first one and no trend would be written.
+        var trends = await db.Set<DomainTrendFact>().Select(f => f.Trend).Distinct().ToListAsync();
+        trends.ShouldContain(Trend.Improving);
+        trends.ShouldContain(Trend.Declining);
+
+        // The report benchmark runs the figures page's code over the dataset and finds people in last year's figures.
+        var run = await ReportCommand.MeasureAsync(bench, "tiny", ReportPeriod.OfYear(2025), organisation: null, runs: 1, CancellationToken.None);
+        run.Reports.Select(r => r.Kind).ShouldBe(Enum.GetValues<ReportTableKind>());
+        var exit = run.Reports.Single(r => r.Kind == ReportTableKind.ExitProgramme);
+        exit.Tables.ShouldBeGreaterThan(5);
+        int.Parse(exit.FirstTotal.Split(": ")[1].Replace(".", string.Empty, StringComparison.Ordinal), System.Globalization.CultureInfo.InvariantCulture).ShouldBeGreaterThan(10);
+        run.AnnualMedianMs.ShouldBeGreaterThan(0);
 
         // Generating again into a filled database is refused rather than mixed in.
         await Should.ThrowAsync<InvalidOperationException>(() => DataGenerator.RunAsync(bench, Scale.Tiny, TextWriter.Null));

@@ -847,6 +847,8 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("SessionId");
 
+                    b.HasIndex("AtUtc", "GenderIdentity", "AgeBand", "IsNew");
+
                     b.ToTable("OutreachContacts", (string)null);
                 });
 
@@ -969,6 +971,8 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("LocationId");
+
+                    b.HasIndex("StartedAtUtc");
 
                     b.HasIndex("OrganisationId", "StartedAtUtc");
 

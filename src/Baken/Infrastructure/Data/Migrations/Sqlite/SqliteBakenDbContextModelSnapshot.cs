@@ -842,6 +842,8 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("SessionId");
 
+                    b.HasIndex("AtUtc", "GenderIdentity", "AgeBand", "IsNew");
+
                     b.ToTable("OutreachContacts", (string)null);
                 });
 
@@ -964,6 +966,8 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("CreatedByUserId");
 
                     b.HasIndex("LocationId");
+
+                    b.HasIndex("StartedAtUtc");
 
                     b.HasIndex("OrganisationId", "StartedAtUtc");
 
