@@ -37,9 +37,13 @@ public static class DatabaseRegistration
         if (provider == DatabaseProvider.Sqlite)
         {
             connectionString = SqliteConnectionString(connectionString, options);
+            var sqlite = new SqliteConnectionStringBuilder(connectionString);
+            var gate = new SqliteWriteGate(sqlite.DataSource, TimeSpan.FromSeconds(sqlite.DefaultTimeout));
+            services.AddSingleton(gate);
             services.AddDbContext<BakenDbContext, SqliteBakenDbContext>((provider, db) => db
                 .UseSqlite(connectionString)
-                .AddInterceptors(provider.GetServices<IInterceptor>()));
+                .AddInterceptors(provider.GetServices<IInterceptor>())
+                .AddInterceptors(gate));
         }
         else
         {
