@@ -41,8 +41,8 @@ public sealed class HistoryReplay(IServiceProvider services, BenchClock clock)
         var chain = provider.GetRequiredService<ProcessingLogChain>();
         var bulk = new BulkWriter(db);
 
-        // What SaveChanges does, with the inserts batched: chain the processing-log entries, insert every added
-        // row in multi-row statements, then let SaveChanges write the few rows that were modified.
+        // What SaveChanges does, with the inserts in bulk: chain the processing-log entries, insert every added row
+        // through BulkWriter, then let SaveChanges write the few rows that were modified.
         async Task SaveAsync()
         {
             db.ChangeTracker.DetectChanges();
