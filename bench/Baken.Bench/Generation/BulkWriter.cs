@@ -78,13 +78,14 @@ public sealed class BulkWriter(BakenDbContext db)
             // every row, is its fastest way in.
             await using var single = connection.CreateCommand();
             single.Transaction = transaction;
-            single.CommandText = head + "(" + string.Join(", ", properties.Select((_, c) => "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture))) + ")";
+            var names = properties.Select((_, c) => "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+            single.CommandText = head + "(" + string.Join(", ", names) + ")";
             foreach (var row in rows)
             {
                 single.Parameters.Clear();
                 for (var c = 0; c < properties.Length; c++)
                 {
-                    single.Parameters.Add(mappings[c].CreateParameter(single, "@p" + c.ToString(System.Globalization.CultureInfo.InvariantCulture), row.Property(properties[c].Name).CurrentValue, properties[c].IsNullable));
+                    single.Parameters.Add(mappings[c].CreateParameter(single, names[c], row.Property(properties[c]).CurrentValue, properties[c].IsNullable));
                 }
 
                 await single.ExecuteNonQueryAsync(cancellationToken);
@@ -108,7 +109,7 @@ public sealed class BulkWriter(BakenDbContext db)
                 {
                     var name = "@p" + n++.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     text.Append(c == 0 ? name : ", " + name);
-                    command.Parameters.Add(mappings[c].CreateParameter(command, name, chunk[r].Property(properties[c].Name).CurrentValue, properties[c].IsNullable));
+                    command.Parameters.Add(mappings[c].CreateParameter(command, name, chunk[r].Property(properties[c]).CurrentValue, properties[c].IsNullable));
                 }
 
                 text.Append(')');
