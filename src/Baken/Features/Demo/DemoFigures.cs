@@ -52,11 +52,14 @@ public sealed class DemoFigures(BakenDbContext db, TimeProvider timeProvider)
                     ClosureOutcome.DaytimeActivity, ClosureOutcome.BenefitsArranged, ClosureOutcome.ReturnedWithIom, ClosureOutcome.MovedOutOfRegion]),
             };
             db.Add(episode);
+            var previous = new List<DomainTrendFact>();
             for (var on = started.AddDays(random.Next(60, 90)); on < (ended ?? today); on = on.AddDays(random.Next(42, 85)))
             {
+                previous.ForEach(f => f.SupersededOn = on);
+                previous.Clear();
                 foreach (var domain in domains)
                 {
-                    db.Add(new DomainTrendFact
+                    previous.Add(new DomainTrendFact
                     {
                         EpisodeId = episode.Id,
                         SubjectKey = episode.SubjectKey,
@@ -67,6 +70,8 @@ public sealed class DemoFigures(BakenDbContext db, TimeProvider timeProvider)
                         Trend = random.Next(10) switch { < 5 => Trend.Improving, < 8 => Trend.Stable, _ => Trend.Declining },
                     });
                 }
+
+                db.AddRange(previous);
             }
         }
 

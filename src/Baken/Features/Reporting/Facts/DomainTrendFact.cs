@@ -13,7 +13,8 @@ public enum Trend
 /// <summary>
 /// How a life domain moved between the first assessment of an episode and a later one: only the direction, never
 /// the scores. Written for every assessment after the first (one per episode, domain and day: a second assessment
-/// on the same day replaces the first's trends); a table takes each person's latest in the period.
+/// on the same day replaces the first's trends); a table takes each person's latest in the period, which is the
+/// fact in the period that is not <see cref="SupersededOn"/> before the period ends.
 /// </summary>
 public sealed class DomainTrendFact
 {
@@ -44,4 +45,11 @@ public sealed class DomainTrendFact
 
     [Classified(DataClass.NotPersonal)]
     public Trend Trend { get; init; }
+
+    /// <summary>
+    /// The day of the same person's next trend for this domain and trajectory type (null while this is the latest).
+    /// Kept as assessments are recorded, so "latest in a period" is a range filter rather than a search per fact.
+    /// </summary>
+    [Classified(DataClass.NotPersonal)]
+    public DateOnly? SupersededOn { get; set; }
 }

@@ -32,7 +32,8 @@ internal sealed class FactConfiguration :
     public void Configure(EntityTypeBuilder<DomainTrendFact> builder)
     {
         builder.ToTable(DomainTrendFact.Table);
-        builder.HasIndex(f => new { f.Type, f.On });
+        // Covers the life-domain table: a range over the period's days, filtered and counted from the index alone.
+        builder.HasIndex(f => new { f.Type, f.On, f.SupersededOn, f.DomainId, f.Trend, f.OrganisationId, f.SubjectKey });
         builder.HasIndex(f => new { f.SubjectKey, f.DomainId, f.On });
         builder.HasIndex(f => new { f.EpisodeId, f.On });
     }

@@ -64,6 +64,7 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
     /// <summary>
     /// The direction of every domain scored now against the episode's first assessment. The first assessment
     /// itself gives no trend; an assessment dated before the first becomes the new first and gives none either.
+    /// Keeps <see cref="DomainTrendFact.SupersededOn"/> right for the person's trends from this day on.
     /// </summary>
     public async Task AssessmentRecordedAsync(Trajectory trajectory, DateOnly assessedOn, IReadOnlyDictionary<Guid, int> scores, IReadOnlyDictionary<Guid, int>? firstScores, CancellationToken cancellationToken)
     {
@@ -72,14 +73,23 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
             return;
         }
 
-        var sameDay = db.Set<DomainTrendFact>().Local.Where(f => f.EpisodeId == episode.Id && f.On == assessedOn).ToList();
-        sameDay.AddRange(await db.Set<DomainTrendFact>().Where(f => f.EpisodeId == episode.Id && f.On == assessedOn).ToListAsync(cancellationToken));
-        db.RemoveRange(sameDay.Distinct());
+        // The person's trends that an assessment on this day can change: those from this day on, and the latest
+        // before it (the one fact before the day not superseded before it).
+        var (key, type) = (episode.SubjectKey, episode.Type);
+        var affected = db.Set<DomainTrendFact>().Local.Where(f => f.SubjectKey == key && f.Type == type && (f.SupersededOn == null || f.SupersededOn >= assessedOn)).ToList();
+        affected.AddRange(await db.Set<DomainTrendFact>()
+            .Where(f => f.SubjectKey == key && f.Type == type && (f.SupersededOn == null || f.SupersededOn >= assessedOn))
+            .ToListAsync(cancellationToken));
+        affected = [.. affected.Distinct().Where(f => f.SupersededOn == null || f.SupersededOn >= assessedOn)];
+
+        var sameDay = affected.Where(f => f.EpisodeId == episode.Id && f.On == assessedOn).ToList();
+        db.RemoveRange(sameDay);
+        affected.RemoveAll(sameDay.Contains);
         foreach (var (domain, score) in scores)
         {
             if (firstScores.TryGetValue(domain, out var first))
             {
-                db.Add(new DomainTrendFact
+                var fact = new DomainTrendFact
                 {
                     EpisodeId = episode.Id,
                     SubjectKey = episode.SubjectKey,
@@ -88,7 +98,22 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
                     DomainId = domain,
                     On = assessedOn,
                     Trend = score > first ? Trend.Improving : score < first ? Trend.Declining : Trend.Stable,
-                });
+                };
+                db.Add(fact);
+                affected.Add(fact);
+            }
+        }
+
+        foreach (var chain in affected.GroupBy(f => f.DomainId))
+        {
+            var ordered = chain.OrderBy(f => f.On).ThenBy(f => f.Id).ToList();
+            for (var i = 0; i < ordered.Count; i++)
+            {
+                var next = i + 1 < ordered.Count ? ordered[i + 1].On : (DateOnly?)null;
+                if (ordered[i].SupersededOn != next)
+                {
+                    ordered[i].SupersededOn = next;
+                }
             }
         }
     }

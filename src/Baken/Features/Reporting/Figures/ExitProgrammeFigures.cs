@@ -62,7 +62,8 @@ public sealed class ExitProgrammeFigures(BakenDbContext db, FigureText text)
         var period = scope.Period;
         for (var i = 0; i < chartPeriods; i++, period = period.Previous())
         {
-            var count = await Exit(scope.OrganisationId)
+            // The selected period's people are counted above already.
+            var count = i == 0 ? people.Count : await Exit(scope.OrganisationId)
                 .Where(f => f.StartedOn < period.End && (f.EndedOn == null || f.EndedOn >= period.Start))
                 .Select(f => f.SubjectKey).Distinct().CountAsync(cancellationToken);
             series.Insert(0, new SeriesPoint(period.ToString(), rules.IsSensitive(count) ? new($"< {rules.Threshold}", null, Disclosure.CellStatus.PrimarySuppressed) : PublishedValue.Count(count)));
@@ -78,8 +79,9 @@ public sealed class ExitProgrammeFigures(BakenDbContext db, FigureText text)
     }
 
     /// <summary>
-    /// Per life domain, each person's latest trend in the period (against the first assessment of their episode).
-    /// Counted in the database: a person per domain and direction.
+    /// Per life domain, each person's latest trend in the period (against the first assessment of their episode):
+    /// the one fact of the period not superseded before its end. Counted in the database, from the covering index.
+    /// For one organisation, a person counts there when that organisation recorded their latest trend.
     /// </summary>
     private async Task<PublishedTable> DomainsAsync(ReportScope scope, CancellationToken cancellationToken)
     {
@@ -91,7 +93,7 @@ public sealed class ExitProgrammeFigures(BakenDbContext db, FigureText text)
         }
 
         var counts = await trends
-            .Where(f => !trends.Any(g => g.SubjectKey == f.SubjectKey && g.DomainId == f.DomainId && g.On > f.On))
+            .Where(f => f.SupersededOn == null || f.SupersededOn >= end)
             .GroupBy(f => new { f.DomainId, f.Trend })
             .Select(g => new { g.Key.DomainId, g.Key.Trend, People = g.Select(f => f.SubjectKey).Distinct().Count() })
             .ToListAsync(cancellationToken);

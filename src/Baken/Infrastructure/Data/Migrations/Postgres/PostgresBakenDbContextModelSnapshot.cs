@@ -1523,6 +1523,9 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.Property<Guid>("SubjectKey")
                         .HasColumnType("uuid");
 
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("date");
+
                     b.Property<int>("Trend")
                         .HasColumnType("integer");
 
@@ -1533,9 +1536,9 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
 
                     b.HasIndex("EpisodeId", "On");
 
-                    b.HasIndex("Type", "On");
-
                     b.HasIndex("SubjectKey", "DomainId", "On");
+
+                    b.HasIndex("Type", "On", "SupersededOn", "DomainId", "Trend", "OrganisationId", "SubjectKey");
 
                     b.ToTable("DomainTrendFacts", (string)null);
                 });

@@ -1518,6 +1518,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Property<Guid>("SubjectKey")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateOnly?>("SupersededOn")
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("Trend")
                         .HasColumnType("INTEGER");
 
@@ -1528,9 +1531,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("EpisodeId", "On");
 
-                    b.HasIndex("Type", "On");
-
                     b.HasIndex("SubjectKey", "DomainId", "On");
+
+                    b.HasIndex("Type", "On", "SupersededOn", "DomainId", "Trend", "OrganisationId", "SubjectKey");
 
                     b.ToTable("DomainTrendFacts", (string)null);
                 });
