@@ -59,17 +59,45 @@ public sealed class ExitProgrammeFigures(BakenDbContext db, FigureText text)
         tables.Add(await DomainsAsync(scope, cancellationToken));
 
         var series = new List<SeriesPoint>();
-        var period = scope.Period;
-        for (var i = 0; i < chartPeriods; i++, period = period.Previous())
+        foreach (var (label, count) in await PeopleOverTimeAsync(scope, chartPeriods, people.Count, cancellationToken))
         {
-            // The selected period's people are counted above already.
-            var count = i == 0 ? people.Count : await Exit(scope.OrganisationId)
-                .Where(f => f.StartedOn < period.End && (f.EndedOn == null || f.EndedOn >= period.Start))
-                .Select(f => f.SubjectKey).Distinct().CountAsync(cancellationToken);
-            series.Insert(0, new SeriesPoint(period.ToString(), rules.IsSensitive(count) ? new($"< {rules.Threshold}", null, Disclosure.CellStatus.PrimarySuppressed) : PublishedValue.Count(count)));
+            series.Add(new SeriesPoint(label, rules.IsSensitive(count) ? new($"< {rules.Threshold}", null, Disclosure.CellStatus.PrimarySuppressed) : PublishedValue.Count(count)));
         }
 
         return new Report(ReportTableKind.ExitProgramme, text["Reporting_Exit_Title"], text["Reporting_Exit_Intro"], text["Reporting_Exit_Chart"], series, tables);
+    }
+
+    /// <summary>
+    /// People in the programme per period for the chart, oldest first, ending with the selected period (whose count
+    /// is known). The earlier periods are counted from one read of the episodes that overlap them.
+    /// </summary>
+    private async Task<List<(string Label, int People)>> PeopleOverTimeAsync(ReportScope scope, int periods, int selected, CancellationToken cancellationToken)
+    {
+        if (periods < 1)
+        {
+            return [];
+        }
+
+        var earlier = new List<ReportPeriod>();
+        for (var (i, period) = (1, scope.Period.Previous()); i < periods; i++, period = period.Previous())
+        {
+            earlier.Add(period);
+        }
+
+        var counts = new List<(string, int)>();
+        if (earlier.Count > 0)
+        {
+            var (from, to) = (earlier[^1].Start, earlier[0].End);
+            var spans = await Exit(scope.OrganisationId)
+                .Where(f => f.StartedOn < to && (f.EndedOn == null || f.EndedOn >= from))
+                .Select(f => new { f.SubjectKey, f.StartedOn, f.EndedOn })
+                .ToListAsync(cancellationToken);
+            counts.AddRange(earlier.AsEnumerable().Reverse().Select(p => (p.ToString(),
+                spans.Where(s => s.StartedOn < p.End && (s.EndedOn == null || s.EndedOn >= p.Start)).Select(s => s.SubjectKey).Distinct().Count())));
+        }
+
+        counts.Add((scope.Period.ToString(), selected));
+        return counts;
     }
 
     private IQueryable<TrajectoryFact> Exit(Guid? organisationId)
