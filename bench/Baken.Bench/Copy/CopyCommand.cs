@@ -108,6 +108,7 @@ public static class CopyCommand
             seeded = [.. load.Seeded.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Table} ({s.Rows})"))];
             output.WriteLine($"Rows the migrations seeded, replaced by the source's: {(seeded.Count == 0 ? "none" : string.Join(", ", seeded))}.");
             var copier = new TableCopier(sqliteConnection, postgresConnection);
+            var copying = Stopwatch.StartNew();
             foreach (var table in tables)
             {
                 var progress = new Progress(table.Name, sourceCounts[table.Name], output);
@@ -122,6 +123,7 @@ public static class CopyCommand
                 rows += written;
             }
 
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rows: {rows:N0} in {copying.Elapsed:hh\\:mm\\:ss} ({rows / Math.Max(0.001, copying.Elapsed.TotalSeconds):N0} rows/s)."));
             var step = Stopwatch.StartNew();
             var rebuilt = await load.RebuildAsync(cancellationToken);
             var sequences = await load.ResetSequencesAsync(t => LastIssuedAsync(sqliteConnection, t, cancellationToken), cancellationToken);

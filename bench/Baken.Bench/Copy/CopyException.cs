@@ -34,6 +34,7 @@ public sealed class CopyException(string message, Exception? inner = null) : Exc
         "23505" => " (a key already exists)",
         "23503" => " (a foreign key points nowhere)",
         "22001" => " (a value is too long for its column)",
+        "23514" => " (a check constraint failed)",
         _ => string.Empty,
     };
 

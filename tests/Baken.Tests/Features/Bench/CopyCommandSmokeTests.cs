@@ -7,6 +7,7 @@ using Baken.Features.Journal;
 using Baken.Features.Reporting;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.ProcessingLog;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,6 +32,16 @@ public sealed class CopyCommandSmokeTests
         var source = new BenchDatabase(DatabaseProvider.Sqlite, null, sqliteDatabase.DataDirectory);
         var target = new BenchDatabase(DatabaseProvider.Postgres, postgresDatabase.ConnectionString, postgresDatabase.DataDirectory);
         await DataGenerator.RunAsync(source, Scale.Tiny, TextWriter.Null);
+        int claim;
+        await using (var generated = BenchHost.Build(source, new BenchClock()))
+        await using (var scope = generated.Services.CreateAsyncScope())
+        {
+            // The generator fills no table with an identity column; a claim gives one a row to carry over.
+            var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+            var added = db.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = await db.Users.Select(u => u.Id).FirstAsync(), ClaimType = "bench", ClaimValue = "copy" });
+            await db.SaveChangesAsync();
+            claim = added.Entity.Id;
+        }
 
         var result = await CopyCommand.CopyAsync(source, target, TextWriter.Null, CancellationToken.None);
 
@@ -72,6 +83,11 @@ public sealed class CopyCommandSmokeTests
         var before = await ReportCommand.MeasureAsync(source, "sqlite", period, organisation: null, runs: 1, CancellationToken.None);
         var after = await ReportCommand.MeasureAsync(target, "postgres", period, organisation: null, runs: 1, CancellationToken.None);
         after.Reports.Select(r => (r.Kind, r.Tables, r.SuppressedCells, r.FirstTotal)).ShouldBe(before.Reports.Select(r => (r.Kind, r.Tables, r.SuppressedCells, r.FirstTotal)));
+
+        // The identity sequence goes on after the copied numbers.
+        var next = postgres.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = await postgres.Users.Select(u => u.Id).FirstAsync(), ClaimType = "bench", ClaimValue = "after" });
+        await postgres.SaveChangesAsync();
+        next.Entity.Id.ShouldBe(claim + 1);
 
         // A second copy into the filled database is refused, with a message and a failing exit code.
         var output = new StringWriter();
