@@ -39,15 +39,15 @@ public sealed class CopyColumn
     {
         if (postgres.PropertyMappings.Count == 0)
         {
-            // A JSON container (an owned type kept as JSON, such as Identity's passkey data): EF writes the same
-            // document on both databases, as text on SQLite and as jsonb on PostgreSQL.
+            // A JSON container column: an owned type's document, text on SQLite and jsonb on PostgreSQL.
             var json = postgres.StoreType switch
             {
                 "jsonb" => NpgsqlDbType.Jsonb,
                 "json" => NpgsqlDbType.Json,
                 _ => throw new CopyException($"Column {postgres.Table.Name}.{postgres.Name} maps no property and is not JSON; the copy does not know how to read it."),
             };
-            return new CopyColumn(postgres.Name, (reader, ordinal) => reader.GetString(ordinal), null, null, json, typeof(string));
+            var document = JsonDocumentCopy.For(sqlite, postgres);
+            return new CopyColumn(postgres.Name, (reader, ordinal) => document.Convert(reader.GetString(ordinal)), null, null, json, typeof(string));
         }
 
         var target = postgres.PropertyMappings[0];

@@ -36,9 +36,12 @@ public sealed class CopyCommandSmokeTests
         await using (var generated = BenchHost.Build(source, new BenchClock()))
         await using (var scope = generated.Services.CreateAsyncScope())
         {
-            // The generator fills no table with an identity column; a claim gives one a row to carry over.
+            // The generator fills neither a table with an identity column nor one with a JSON document: a claim
+            // and a passkey give each a row to carry over.
             var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
-            var added = db.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = await db.Users.Select(u => u.Id).FirstAsync(), ClaimType = "bench", ClaimValue = "copy" });
+            var user = await db.Users.Select(u => u.Id).FirstAsync();
+            var added = db.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = user, ClaimType = "bench", ClaimValue = "copy" });
+            db.UserPasskeys.Add(new IdentityUserPasskey<Guid> { CredentialId = [1, 2, 3], UserId = user, Data = Passkey() });
             await db.SaveChangesAsync();
             claim = added.Entity.Id;
         }
@@ -84,10 +87,14 @@ public sealed class CopyCommandSmokeTests
         var after = await ReportCommand.MeasureAsync(target, "postgres", period, organisation: null, runs: 1, CancellationToken.None);
         after.Reports.Select(r => (r.Kind, r.Tables, r.SuppressedCells, r.FirstTotal)).ShouldBe(before.Reports.Select(r => (r.Kind, r.Tables, r.SuppressedCells, r.FirstTotal)));
 
-        // The identity sequence goes on after the copied numbers.
-        var next = postgres.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = await postgres.Users.Select(u => u.Id).FirstAsync(), ClaimType = "bench", ClaimValue = "after" });
+        // The identity sequence goes on after the copied numbers, and the passkey's JSON document is the one the
+        // app writes on PostgreSQL (the providers write bytes and times differently).
+        var owner = await postgres.Users.Select(u => u.Id).FirstAsync();
+        var next = postgres.UserClaims.Add(new IdentityUserClaim<Guid> { UserId = owner, ClaimType = "bench", ClaimValue = "after" });
+        postgres.UserPasskeys.Add(new IdentityUserPasskey<Guid> { CredentialId = [4, 5, 6], UserId = owner, Data = Passkey() });
         await postgres.SaveChangesAsync();
         next.Entity.Id.ShouldBe(claim + 1);
+        (await postgres.Database.SqlQueryRaw<long>("SELECT count(DISTINCT \"Data\") AS \"Value\" FROM \"AspNetUserPasskeys\"").SingleAsync()).ShouldBe(1);
 
         // A second copy into the filled database is refused, with a message and a failing exit code.
         var output = new StringWriter();
@@ -95,6 +102,18 @@ public sealed class CopyCommandSmokeTests
         (await CopyCommand.RunAsync(BenchArguments.Parse(args), output)).ShouldBe(1);
         output.ToString().ShouldContain("copy into an empty database");
     }
+
+    private static IdentityPasskeyData Passkey() => new()
+    {
+        PublicKey = [4, 5, 250],
+        Name = "bench",
+        CreatedAt = new DateTimeOffset(2026, 1, 2, 3, 4, 5, 123, TimeSpan.FromHours(1)).AddTicks(4567),
+        SignCount = 7,
+        Transports = ["usb", "nfc"],
+        IsUserVerified = true,
+        AttestationObject = [9],
+        ClientDataJson = [8],
+    };
 
     /// <summary>
     /// The rows of one entity type, each as its "property=value" pairs (key first, so sorting pairs rows up), times
@@ -120,6 +139,7 @@ public sealed class CopyCommandSmokeTests
         DateTime time => new DateTime(time.Ticks - (time.Ticks % 10)).ToString("O", CultureInfo.InvariantCulture),
         DateTimeOffset moment => Format(moment.UtcDateTime),
         byte[] bytes => Convert.ToHexString(bytes),
+        System.Collections.IEnumerable items and not string => "[" + string.Join(", ", items.Cast<object?>().Select(Format)) + "]",
         _ => Convert.ToString(value, CultureInfo.InvariantCulture) ?? string.Empty,
     };
 }
