@@ -123,7 +123,7 @@ public static class CopyCommand
                 rows += written;
             }
 
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rows: {rows:N0} in {copying.Elapsed:hh\\:mm\\:ss} ({rows / Math.Max(0.001, copying.Elapsed.TotalSeconds):N0} rows/s)."));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Rows: {rows:N0} in {copying.Elapsed.TotalSeconds:N1} s ({rows / Math.Max(0.001, copying.Elapsed.TotalSeconds):N0} rows/s)."));
             var step = Stopwatch.StartNew();
             var rebuilt = await load.RebuildAsync(cancellationToken);
             var sequences = await load.ResetSequencesAsync(t => LastIssuedAsync(sqliteConnection, t, cancellationToken), cancellationToken);
