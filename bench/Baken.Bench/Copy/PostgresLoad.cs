@@ -24,8 +24,6 @@ public sealed class PostgresLoad : IAsyncDisposable
         _tables = tables;
     }
 
-    public NpgsqlConnection Connection => _connection;
-
     /// <summary>The tables that held rows after migrating (seeded reference data), with their counts.</summary>
     public IReadOnlyList<(string Table, long Rows)> Seeded { get; private set; } = [];
 
@@ -115,7 +113,7 @@ public sealed class PostgresLoad : IAsyncDisposable
     public async ValueTask DisposeAsync() => await _transaction.DisposeAsync();
 
     /// <summary>A statement without a time limit: building an index over millions of rows takes its time.</summary>
-    public NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction) { CommandTimeout = 0 };
+    private NpgsqlCommand Command(string sql) => new(sql, _connection, _transaction) { CommandTimeout = 0 };
 
     private async Task SetAsideAsync(CancellationToken cancellationToken)
     {
