@@ -5,7 +5,7 @@ namespace Baken.Bench;
 
 /// <summary>
 /// Baken benchmarks (see docs/performance.md): <c>generate</c> builds a dataset, <c>load</c> measures the app,
-/// <c>report</c> times the municipal reports.
+/// <c>report</c> times the municipal reports, <c>copy</c> puts a SQLite dataset into PostgreSQL.
 /// A named class, not top-level statements: the tests reference this project and the app's <c>Program</c> both.
 /// </summary>
 public static class BenchProgram
@@ -24,8 +24,10 @@ public static class BenchProgram
                 return await Reports.ReportCommand.RunAsync(arguments, Console.Out);
             case "load":
                 return await Load.LoadCommand.RunAsync(arguments, Console.Out);
+            case "copy":
+                return await Copy.CopyCommand.RunAsync(arguments, Console.Out);
             default:
-                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load|report [--options]; see docs/performance.md.");
+                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load|report|copy [--options]; see docs/performance.md.");
                 return 2;
         }
     }

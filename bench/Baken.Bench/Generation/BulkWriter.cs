@@ -58,7 +58,7 @@ public sealed class BulkWriter(BakenDbContext db)
 
     private async Task InsertAsync(Dictionary<IEntityType, List<EntityEntry>> added, DbTransaction transaction, CancellationToken cancellationToken)
     {
-        foreach (var type in ParentsFirst(added.Keys))
+        foreach (var type in Bench.ParentsFirst.Order(added.Keys, t => t.GetForeignKeys().Select(fk => fk.PrincipalEntityType), t => t.Name))
         {
             await InsertAsync(type, added[type], transaction, cancellationToken);
         }
@@ -120,25 +120,5 @@ public sealed class BulkWriter(BakenDbContext db)
         }
 
         RowsWritten += rows.Count;
-    }
-
-    /// <summary>The types in an order where every table comes after the tables its foreign keys point to.</summary>
-    private static List<IEntityType> ParentsFirst(IEnumerable<IEntityType> types)
-    {
-        var pending = types.ToHashSet();
-        var ordered = new List<IEntityType>();
-        while (pending.Count > 0)
-        {
-            var ready = pending.Where(t => !t.GetForeignKeys().Any(fk => fk.PrincipalEntityType != t && pending.Contains(fk.PrincipalEntityType))).ToList();
-            if (ready.Count == 0)
-            {
-                throw new InvalidOperationException("The added entities have a cycle of foreign keys.");
-            }
-
-            ordered.AddRange(ready.OrderBy(t => t.Name, StringComparer.Ordinal));
-            pending.ExceptWith(ready);
-        }
-
-        return ordered;
     }
 }
