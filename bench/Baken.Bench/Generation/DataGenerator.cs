@@ -12,8 +12,10 @@ public sealed record GenerationResult(Scale Scale, int Clients, int Trajectories
 
 /// <summary>
 /// Builds a dataset of a <see cref="Scale"/> into an empty database: migrations as at start, organisations and
-/// staff, client histories replayed through the app (<see cref="HistoryReplay"/>), then outreach tallies.
-/// The seed fixes every choice, so the same scale gives the same people and dates on either database.
+/// staff, the partner network, client histories replayed through the app (<see cref="HistoryReplay"/>, with the
+/// referrals in and out that <see cref="EventPlanner"/> adds), signals and referrals in that were not taken on
+/// (<see cref="EventReplay"/>), then outreach tallies. The seed fixes every choice, so the same scale gives the
+/// same people and dates on either database.
 /// </summary>
 public static class DataGenerator
 {
@@ -43,28 +45,51 @@ public static class DataGenerator
         var regions = await StaffGenerator.CreateAsync(app.Services, scale, clock.Now.UtcDateTime, cancellationToken);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Staff: {regions.Count} regions, {regions.Sum(r => r.CaseManagers.Count)} case managers ({total.Elapsed.TotalSeconds:N1} s)."));
 
+        var partners = await PartnerNetwork.CreateAsync(app.Services, clock, clock.Now.UtcDateTime, cancellationToken);
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Partners: {partners.Partners.Count} organisations, {partners.Partners.Sum(p => p.Services.Count)} services ({total.Elapsed.TotalSeconds:N1} s)."));
+
         var planner = new HistoryPlanner(scale, regions, nowUtc, seed);
-        var replay = new HistoryReplay(app.Services, clock);
+        var events = new EventPlanner(scale, regions, partners, nowUtc, seed);
+        var replay = new HistoryReplay(app.Services, clock, partners);
         var progress = new Progress("trajectories", scale.Trajectories, output);
         var made = 0;
-        var clients = 0;
+        var clients = new List<Guid>(scale.Clients);
         while (made < scale.Trajectories)
         {
             var batch = new List<ClientHistory>();
             while (batch.Count < ClientsPerBatch && made < scale.Trajectories)
             {
                 var history = planner.Plan(scale.Trajectories - made);
-                batch.Add(history);
+                batch.Add(events.Plan(history));
                 made += history.Trajectories.Count;
             }
 
-            var rows = await replay.ReplayAsync(batch, cancellationToken);
-            clients += batch.Count;
+            var (rows, ids) = await replay.ReplayAsync(batch, cancellationToken);
+            clients.AddRange(ids);
             progress.Report(made, rows);
         }
 
         progress.Finish();
         var rowsWritten = progress.Rows;
+        var eventReplay = new EventReplay(app.Services, clock, partners);
+        var signals = events.PlanSignals(clients.Count);
+        if (signals.Count > 0)
+        {
+            var signalProgress = new Progress("signals", signals.Count, output);
+            await eventReplay.SignalsAsync(signals, clients, signalProgress, cancellationToken);
+            signalProgress.Finish();
+            rowsWritten += signalProgress.Rows;
+        }
+
+        var declined = events.PlanDeclined(clients.Count);
+        if (declined.Count > 0)
+        {
+            var intakeProgress = new Progress("intake", declined.Count, output);
+            await eventReplay.DeclinedAsync(declined, intakeProgress, cancellationToken);
+            intakeProgress.Finish();
+            rowsWritten += intakeProgress.Rows;
+        }
+
         if (scale.OutreachContacts > 0)
         {
             var outreach = new Progress("outreach", scale.OutreachContacts, output);
@@ -79,9 +104,9 @@ public static class DataGenerator
                 "ANALYZE", cancellationToken);
         }
 
-        var result = new GenerationResult(scale, clients, made, rowsWritten, total.Elapsed);
+        var result = new GenerationResult(scale, clients.Count, made, rowsWritten, total.Elapsed);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"Done: {clients:N0} clients, {made:N0} trajectories, {rowsWritten:N0} rows in {total.Elapsed:hh\\:mm\\:ss} ({rowsWritten / Math.Max(1, total.Elapsed.TotalSeconds):N0} rows/s)."));
+            $"Done: {clients.Count:N0} clients, {made:N0} trajectories, {rowsWritten:N0} rows in {total.Elapsed:hh\\:mm\\:ss} ({rowsWritten / Math.Max(1, total.Elapsed.TotalSeconds):N0} rows/s)."));
         return result;
     }
 }

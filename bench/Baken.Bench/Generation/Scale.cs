@@ -6,7 +6,9 @@ namespace Baken.Bench.Generation;
 /// The size of a generated dataset. The named scales follow ARCHITECTURE.md: national is 100,000 clients, 250,000
 /// trajectories, 5,000,000 journal entries and 10,000,000 outreach contacts over ten years; stress is 1,000,000
 /// trajectories for the list pages. The growth scales are stress's shape at 10,000 and 100,000 trajectories, so
-/// one page can be measured at three sizes.
+/// one page can be measured at three sizes. Signals, referrals out and intake requests come in the rates below:
+/// tiny has more per client than the others, so a year of its 80 clients still fills the signal and referral
+/// figures above the disclosure threshold.
 /// </summary>
 public sealed record Scale(
     string Name,
@@ -15,16 +17,19 @@ public sealed record Scale(
     int JournalEntriesPerTrajectory,
     int OutreachContacts,
     int Regions,
-    int Years)
+    int Years,
+    double SignalsPerClient = 0,
+    double ReferralsPerTrajectory = 0,
+    double IntakeRequestsPerClient = 0)
 {
     /// <summary>Case managers per region (the letter's city has about forty).</summary>
     public const int CaseManagersPerRegion = 40;
 
     public int Clients => (int)Math.Ceiling(Trajectories / TrajectoriesPerClient);
 
-    public static readonly Scale Tiny = new("tiny", 200, 2.5, 6, 2_000, 1, 3);
-    public static readonly Scale National = new("national", 250_000, 2.5, 20, 10_000_000, 25, 10);
-    public static readonly Scale Stress = new("stress", 1_000_000, 2.5, 3, 0, 25, 10);
+    public static readonly Scale Tiny = new("tiny", 200, 2.5, 6, 2_000, 1, 3, SignalsPerClient: 1.5, ReferralsPerTrajectory: 1.2, IntakeRequestsPerClient: 0.5);
+    public static readonly Scale National = new("national", 250_000, 2.5, 20, 10_000_000, 25, 10, SignalsPerClient: 0.3, ReferralsPerTrajectory: 1.2, IntakeRequestsPerClient: 0.3);
+    public static readonly Scale Stress = new("stress", 1_000_000, 2.5, 3, 0, 25, 10, SignalsPerClient: 0.1, ReferralsPerTrajectory: 0.3, IntakeRequestsPerClient: 0.1);
     public static readonly Scale Growth10K = Stress with { Name = "growth-10k", Trajectories = 10_000 };
     public static readonly Scale Growth100K = Stress with { Name = "growth-100k", Trajectories = 100_000 };
 
@@ -35,5 +40,5 @@ public sealed record Scale(
         ?? throw new ArgumentException($"Unknown scale '{name}'; use one of: {string.Join(", ", All.Select(s => s.Name))}.");
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Name}: {Clients:N0} clients, {Trajectories:N0} trajectories, ~{(long)Trajectories * JournalEntriesPerTrajectory:N0} journal entries, {OutreachContacts:N0} outreach contacts, {Regions} regions, {Years} years");
+        $"{Name}: {Clients:N0} clients, {Trajectories:N0} trajectories, ~{(long)Trajectories * JournalEntriesPerTrajectory:N0} journal entries, {OutreachContacts:N0} outreach contacts, ~{Clients * SignalsPerClient:N0} signals, up to ~{Trajectories * ReferralsPerTrajectory:N0} referrals out, ~{Clients * IntakeRequestsPerClient:N0} intake requests, {Regions} regions, {Years} years");
 }

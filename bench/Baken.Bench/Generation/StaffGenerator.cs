@@ -7,7 +7,11 @@ using Baken.Infrastructure.Data;
 
 namespace Baken.Bench.Generation;
 
-/// <summary>One region of the generated country: its care provider and information centre, and their staff.</summary>
+/// <summary>
+/// One region of the generated country: its care provider and information centre, and their staff. The
+/// information centre's own care coordinators (mensenhandel) triage the signals its outreach workers raise: a
+/// signal stays in the organisation that raised it.
+/// </summary>
 public sealed record Region(
     int Number,
     Guid CareProviderId,
@@ -15,12 +19,14 @@ public sealed record Region(
     IReadOnlyList<Guid> CaseManagers,
     IReadOnlyDictionary<TeamRole, IReadOnlyList<Guid>> Specialists,
     IReadOnlyList<Guid> OutreachWorkers,
-    Guid TeamLead);
+    Guid TeamLead,
+    IReadOnlyList<Guid>? SignalCoordinators = null);
 
 /// <summary>
 /// Organisations and accounts, made through <see cref="StaffAccounts"/> as first-run setup and the admin pages do.
 /// Every account has the demo's known password and authenticator secret, so the load harness can sign in.
-/// Accounts are named by region and role: <c>casemanager-03-17@bench.example</c>.
+/// Accounts are named by region and role: <c>casemanager-03-17@bench.example</c>. The information centre's two
+/// care coordinators are numbered after the care provider's six (<c>zorgcoordinator-03-07</c> and <c>-08</c>).
 /// </summary>
 public static class StaffGenerator
 {
@@ -43,27 +49,12 @@ public static class StaffGenerator
             db.AddRange(care, info);
             await db.SaveChangesAsync(cancellationToken);
 
-            async Task<List<Guid>> Make(string role, Guid organisation, int count)
+            async Task<List<Guid>> Make(string role, Guid organisation, int count, int first = 1)
             {
                 var ids = new List<Guid>();
-                for (var i = 1; i <= count; i++)
+                for (var i = first; i < first + count; i++)
                 {
-                    var user = new StaffUser
-                    {
-                        DisplayName = string.Create(CultureInfo.InvariantCulture, $"{role} {r:00}-{i:00}"),
-                        Email = Email(role, r, i),
-                        EmailConfirmed = true,
-                        OrganisationId = organisation,
-                        CreatedAtUtc = at,
-                    };
-                    var result = await accounts.CreateAsync(user, Features.Demo.DemoSeeder.Password, [role]);
-                    if (!result.Succeeded)
-                    {
-                        throw new InvalidOperationException("Account could not be created: " + string.Join(", ", result.Errors.Select(e => e.Code)));
-                    }
-
-                    await accounts.SetKnownAuthenticatorKeyAsync(user, Features.Demo.DemoSeeder.TotpSecret, cancellationToken);
-                    ids.Add(user.Id);
+                    ids.Add(await AccountAsync(accounts, role, r, i, organisation, at, cancellationToken));
                 }
 
                 return ids;
@@ -86,10 +77,32 @@ public static class StaffGenerator
             var teamLead = (await Make(Roles.Teamleider, care.Id, 2))[0];
             var outreach = await Make(Roles.Veldwerker, info.Id, 10);
             specialists[TeamRole.Veldwerker] = outreach;
-            regions.Add(new Region(r, care.Id, info.Id, caseManagers, specialists, outreach, teamLead));
+            var coordinators = await Make(Roles.Zorgcoordinator, info.Id, 2, first: 7);
+            regions.Add(new Region(r, care.Id, info.Id, caseManagers, specialists, outreach, teamLead, coordinators));
         }
 
         return regions;
+    }
+
+    /// <summary>One account with the known password and authenticator secret, named by role, region and number.</summary>
+    public static async Task<Guid> AccountAsync(StaffAccounts accounts, string role, int region, int number, Guid organisation, DateTime at, CancellationToken cancellationToken)
+    {
+        var user = new StaffUser
+        {
+            DisplayName = string.Create(CultureInfo.InvariantCulture, $"{role} {region:00}-{number:00}"),
+            Email = Email(role, region, number),
+            EmailConfirmed = true,
+            OrganisationId = organisation,
+            CreatedAtUtc = at,
+        };
+        var result = await accounts.CreateAsync(user, Features.Demo.DemoSeeder.Password, [role]);
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException("Account could not be created: " + string.Join(", ", result.Errors.Select(e => e.Code)));
+        }
+
+        await accounts.SetKnownAuthenticatorKeyAsync(user, Features.Demo.DemoSeeder.TotpSecret, cancellationToken);
+        return user.Id;
     }
 
     /// <summary>The signed-in user a step is replayed as, so processing-log entries name organisation and role as the app would.</summary>

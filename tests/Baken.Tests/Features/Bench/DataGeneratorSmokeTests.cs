@@ -2,10 +2,14 @@ using Baken.Bench;
 using Baken.Bench.Generation;
 using Baken.Bench.Reports;
 using Baken.Features.Clients;
+using Baken.Features.Intake;
 using Baken.Features.Journal;
 using Baken.Features.Outreach;
+using Baken.Features.Referrals;
 using Baken.Features.Reporting;
 using Baken.Features.Reporting.Facts;
+using Baken.Features.ServiceDirectory;
+using Baken.Features.Signals;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.ProcessingLog;
@@ -35,7 +39,9 @@ public sealed class DataGeneratorSmokeTests
         var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
         (await db.Set<Trajectory>().CountAsync()).ShouldBe(Scale.Tiny.Trajectories);
         (await db.Set<Client>().CountAsync()).ShouldBe(result.Clients);
-        (await db.Set<JournalEntry>().CountAsync()).ShouldBe(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
+        // Every referral in that was taken on put the referrer's words in the new trajectory's journal.
+        var takenOn = await db.Set<IntakeRequest>().CountAsync(r => r.Status == IntakeStatus.Accepted);
+        (await db.Set<JournalEntry>().CountAsync()).ShouldBe((Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory) + takenOn);
         (await db.Set<OutreachContact>().CountAsync()).ShouldBe(Scale.Tiny.OutreachContacts);
 
         // Open and closed trajectories both exist, and every closed one went through its states in the app.
@@ -45,7 +51,9 @@ public sealed class DataGeneratorSmokeTests
         (await db.Set<Trajectory>().CountAsync(t => t.State == TrajectoryState.Closed && t.Outcome == null)).ShouldBe(0);
 
         // A journal text is ciphertext in the database and opens with its client's key.
-        var entry = await db.Set<JournalEntry>().AsNoTracking().FirstAsync();
+        // (A trajectory taken on from a referral in starts with the referrer's words instead.)
+        var entry = await db.Set<JournalEntry>().AsNoTracking()
+            .FirstAsync(e => db.Set<Trajectory>().Any(t => t.Id == e.TrajectoryId && t.ReferringOrganisationId == null));
         System.Text.Encoding.UTF8.GetString(entry.Text).ShouldNotContain("Gesprek");
         var crypto = scope.ServiceProvider.GetRequiredService<ClientCrypto>();
         (await crypto.DecryptAsync(entry.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), entry.Id, entry.Text))!.ShouldStartWith("Gesprek over ");
@@ -53,6 +61,41 @@ public sealed class DataGeneratorSmokeTests
         var log = await scope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
         log.Intact.ShouldBeTrue(log.Message);
         log.Entries.ShouldBeGreaterThan(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
+
+        // Signals went through the app's whole course: raised, triaged, handed over after a second colleague's
+        // approval, closed; some are about a client. Their description is ciphertext under the signal's own key.
+        var signals = db.Set<Signal>();
+        (await signals.CountAsync()).ShouldBeGreaterThan(50);
+        (await signals.CountAsync(s => s.TriagedAtUtc != null)).ShouldBeGreaterThan(await signals.CountAsync() / 2);
+        (await signals.CountAsync(s => s.Status == SignalStatus.Closed)).ShouldBeGreaterThan(0);
+        (await signals.CountAsync(s => s.ClientId != null)).ShouldBeGreaterThan(0);
+        var handovers = await db.Set<SignalHandover>().AsNoTracking().Where(h => h.Decision == HandoverDecision.Approved).ToListAsync();
+        handovers.ShouldNotBeEmpty();
+        handovers.ShouldAllBe(h => h.DecidedByUserId != null && h.DecidedByUserId != h.RequestedByUserId);
+        (await signals.CountAsync(s => s.Status == SignalStatus.HandedOver || s.CloseReason == SignalCloseReason.HandedOverAndDone)).ShouldBe(handovers.Count);
+        var signal = await signals.AsNoTracking().FirstAsync();
+        (await crypto.DecryptAsync(signal.Id, Signal.Table, nameof(Signal.Description), signal.Id, signal.Description))!.ShouldContain(": ");
+
+        // Referrals out to partners of several kinds, moved on to several statuses, each with its consent; referrals in
+        // taken on (with the client they made) and not taken on.
+        var referrals = db.Set<Referral>();
+        (await referrals.CountAsync()).ShouldBeGreaterThan(100);
+        (await referrals.Select(r => r.Status).Distinct().CountAsync()).ShouldBe(Enum.GetValues<ReferralStatus>().Length);
+        (await referrals.Select(r => r.RecipientType).Distinct().CountAsync()).ShouldBeGreaterThan(4);
+        (await referrals.CountAsync(r => r.ConsentId == null)).ShouldBe(0);
+        var letter = await referrals.AsNoTracking().FirstAsync();
+        (await crypto.DecryptAsync(letter.ClientId, Referral.Table, nameof(Referral.Letter), letter.Id, letter.Letter))!.ShouldNotBeNullOrWhiteSpace();
+        takenOn.ShouldBeGreaterThan(0);
+        (await db.Set<IntakeRequest>().CountAsync(r => r.Status == IntakeStatus.Accepted && r.ClientId == null)).ShouldBe(0);
+        (await db.Set<IntakeRequest>().CountAsync(r => r.Status == IntakeStatus.NotTakenOn)).ShouldBeGreaterThan(0);
+        (await db.Set<Trajectory>().CountAsync(t => t.ReferringOrganisationId != null)).ShouldBe(takenOn);
+
+        // The statistics facts the signal and referral figures count were written by the records.
+        (await db.Set<EventFact>().Select(f => f.Kind).Distinct().ToListAsync()).Order().ShouldBe(Enum.GetValues<EventFactKind>());
+        (await db.Set<EventFact>().CountAsync(f => f.Kind == EventFactKind.SignalRaised)).ShouldBe(await signals.CountAsync());
+        (await db.Set<EventFact>().CountAsync(f => f.Kind == EventFactKind.SignalHandedOver)).ShouldBe(handovers.Count);
+        (await db.Set<EventFact>().CountAsync(f => f.Kind == EventFactKind.ReferralOut)).ShouldBe(await referrals.CountAsync());
+        (await db.Set<EventFact>().CountAsync(f => f.Kind == EventFactKind.ReferralIn)).ShouldBe(await db.Set<IntakeRequest>().CountAsync());
 
         // Trends compare each assessment with the trajectory's first, which the replay saves first, as the app does:
         // otherwise every assessment would count as a first one and no trend would be written.
@@ -92,6 +135,48 @@ public sealed class DataGeneratorSmokeTests
         c.ShouldNotBe(a);
     }
 
+    [Fact]
+    public void The_same_seed_plans_the_same_events_and_leaves_the_histories_as_they_were()
+    {
+        var regions = new[] { FixedRegion(1) };
+        var now = new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc);
+        string[] keys = [PartnerNetwork.Police, PartnerNetwork.Trafficking, PartnerNetwork.Health, PartnerNetwork.Return, PartnerNetwork.Support,
+            PartnerNetwork.Housing, PartnerNetwork.Debt, PartnerNetwork.Work];
+        var partners = new PartnerNetwork([.. keys.Select((k, i) => new Partner(k, PartnerType.Other, k, new Guid(i + 1, 0, 0, new byte[8]), [Guid.NewGuid(), Guid.NewGuid()], Guid.NewGuid()))]);
+
+        static string Describe(ClientHistory h) =>
+            $"{h.Arrival?.Partner} {h.Arrival?.ReceivedAtUtc:O} " + string.Join('|', h.Trajectories.Select(t =>
+                $"{t.Steps.Count} {string.Join(',', t.Consents.Select(c => c.Partner))} {string.Join(',', t.Steps.OfType<ReferralSent>().Select(r => $"{r.Partner}{r.AtUtc:O}"))}"));
+
+        List<string> Plan(int seed)
+        {
+            var histories = new HistoryPlanner(Scale.Tiny, regions, now, seed);
+            var events = new EventPlanner(Scale.Tiny, regions, partners, now, seed);
+            var planned = Enumerable.Range(0, 40).Select(_ => Describe(events.Plan(histories.Plan(100)))).ToList();
+            planned.AddRange(events.PlanSignals(40).Select(s => $"{s.RaisedAtUtc:O} {s.Category} {s.ClientNumber} {s.Steps.Count}"));
+            return planned;
+        }
+
+        Plan(7).ShouldBe(Plan(7));
+        Plan(8).ShouldNotBe(Plan(7));
+
+        // The events draw from their own sequence: the histories come out as they do without them.
+        static string Plain(ClientHistory h) =>
+            $"{h.CaseManager} {h.RegisteredAtUtc:O} {h.Level} {h.Identity.Alias} " + string.Join('|', h.Trajectories.Select(t =>
+                $"{t.Type} {t.StartedAtUtc:O} {string.Join(',', t.Steps)} {string.Join(',', t.Team.Select(m => m.UserId))}"));
+
+        var alone = new HistoryPlanner(Scale.Tiny, regions, now, seed: 7);
+        var beside = new HistoryPlanner(Scale.Tiny, regions, now, seed: 7);
+        var events = new EventPlanner(Scale.Tiny, regions, partners, now, seed: 7);
+        for (var i = 0; i < 20; i++)
+        {
+            var plain = alone.Plan(100);
+            var planned = beside.Plan(100);
+            events.Plan(planned);
+            Plain(planned).ShouldBe(Plain(plain));
+        }
+    }
+
     private static Region FixedRegion(int number)
     {
         Guid Id(int role, int i) => new(number, (short)role, (short)i, [0, 0, 0, 0, 0, 0, 0, 1]);
@@ -101,6 +186,7 @@ public sealed class DataGeneratorSmokeTests
             specialists[role] = [.. Enumerable.Range(1, 3).Select(i => Id((int)role, i))];
         }
 
-        return new Region(number, Id(100, 0), Id(101, 0), [.. Enumerable.Range(1, 5).Select(i => Id(1, i))], specialists, specialists[TeamRole.Veldwerker], Id(102, 0));
+        return new Region(number, Id(100, 0), Id(101, 0), [.. Enumerable.Range(1, 5).Select(i => Id(1, i))], specialists, specialists[TeamRole.Veldwerker], Id(102, 0),
+            [Id(103, 1), Id(103, 2)]);
     }
 }
