@@ -76,10 +76,9 @@ public sealed record PartnerNetwork(IReadOnlyList<Partner> Partners)
         var db = provider.GetRequiredService<BakenDbContext>();
         var audit = provider.GetRequiredService<AuditLog>();
         var accounts = provider.GetRequiredService<StaffAccounts>();
-        var http = provider.GetRequiredService<IHttpContextAccessor>();
+        var acting = new Acting(clock, provider.GetRequiredService<IHttpContextAccessor>());
         var beheerder = await db.Users.Where(u => u.Email == StaffGenerator.Email(Roles.Beheerder, 1, 1)).Select(u => new { u.Id, u.OrganisationId }).SingleAsync(cancellationToken);
-        clock.Now = new DateTimeOffset(DateTime.SpecifyKind(at, DateTimeKind.Utc));
-        http.HttpContext = new DefaultHttpContext { User = StaffGenerator.Principal(beheerder.Id, beheerder.OrganisationId, Roles.Beheerder) };
+        acting.As(beheerder.Id, beheerder.OrganisationId, Roles.Beheerder, at);
 
         var partners = new List<Partner>();
         var referrers = 0;
@@ -126,7 +125,7 @@ public sealed record PartnerNetwork(IReadOnlyList<Partner> Partners)
             partners.Add(new Partner(entry.Key, entry.Type, entry.Name, organisation.Id, serviceIds, referrer));
         }
 
-        http.HttpContext = null;
+        acting.SignOut();
         return new PartnerNetwork(partners);
     }
 }
