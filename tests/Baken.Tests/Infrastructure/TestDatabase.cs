@@ -47,13 +47,7 @@ public sealed class TestDatabase : IAsyncDisposable
     {
         if (Provider == DatabaseProvider.Postgres && ConnectionString is not null)
         {
-            var name = new NpgsqlConnectionStringBuilder(ConnectionString).Database;
-            NpgsqlConnection.ClearAllPools();
-            var admin = new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false };
-            await using var connection = new NpgsqlConnection(admin.ConnectionString);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\" WITH (FORCE)", connection);
-            await command.ExecuteNonQueryAsync();
+            await DropPostgresDatabaseAsync(new NpgsqlConnectionStringBuilder(ConnectionString).Database!);
         }
 
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
@@ -64,6 +58,34 @@ public sealed class TestDatabase : IAsyncDisposable
         catch (IOException)
         {
             // A file still held open by a pooled connection: the temp folder is cleaned by the OS.
+        }
+    }
+
+    /// <summary>
+    /// Drops the test database, first <c>WITH (FORCE)</c> for sessions left open. The test role is not a superuser,
+    /// so FORCE is refused (42501) when an autovacuum worker is busy in the database; a plain DROP stops autovacuum
+    /// and waits for it, but refuses while another session is connected (55006). Each refusal tries the other form.
+    /// </summary>
+    private static async Task DropPostgresDatabaseAsync(string name)
+    {
+        NpgsqlConnection.ClearAllPools();
+        var admin = new NpgsqlConnectionStringBuilder(PostgresServer) { Pooling = false };
+        await using var connection = new NpgsqlConnection(admin.ConnectionString);
+        await connection.OpenAsync();
+        const int attempts = 6;
+        for (var attempt = 1; ; attempt++)
+        {
+            var force = attempt % 2 == 1 ? " WITH (FORCE)" : string.Empty;
+            await using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS \"{name}\"{force}", connection);
+            try
+            {
+                await command.ExecuteNonQueryAsync();
+                return;
+            }
+            catch (PostgresException e) when (attempt < attempts && e.SqlState is PostgresErrorCodes.ObjectInUse or PostgresErrorCodes.InsufficientPrivilege)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(250 * attempt));
+            }
         }
     }
 }
