@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
 using Microsoft.EntityFrameworkCore;
@@ -94,6 +95,8 @@ public static class DataGenerator
         {
             var outreach = new Progress("outreach", scale.OutreachContacts, output);
             await new OutreachGenerator(app.Services, scale, regions, nowUtc, seed).GenerateAsync(outreach, cancellationToken);
+            await using var scope = app.Services.CreateAsyncScope();
+            await OutreachTallyRebuild.RecountAsync(scope.ServiceProvider.GetRequiredService<BakenDbContext>(), cancellationToken);
             outreach.Finish();
             rowsWritten += outreach.Rows;
         }

@@ -1,4 +1,5 @@
 using Baken.Features.Outreach;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.Data;
@@ -75,5 +76,6 @@ public sealed class DemoOutreach(BakenDbContext db, BlindIndex keyedHash, TimePr
         }
 
         await db.SaveChangesAsync(cancellationToken);
+        await OutreachTallyRebuild.RecountAsync(db, cancellationToken);
     }
 }

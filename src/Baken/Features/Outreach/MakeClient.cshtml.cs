@@ -1,4 +1,5 @@
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
@@ -20,6 +21,7 @@ public sealed class MakeClientModel(
     OutreachAccess access,
     ClientRecords clients,
     ProcessingLogWriter processingLog,
+    StatisticsFacts facts,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -128,6 +130,13 @@ public sealed class MakeClientModel(
             db.ChangeTracker.Clear();
             ModelState.AddModelError(string.Empty, t["Outreach_AlreadyClient"]);
             return Page();
+        }
+
+        // The claim clears the contact's details, so the contact moves to the tally of unknown details.
+        if (contact.GenderIdentity is not null || contact.AgeBand != AgeBand.Unknown)
+        {
+            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, contact.GenderIdentity, contact.AgeBand, contact.IsNew, -1, cancellationToken);
+            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, null, AgeBand.Unknown, contact.IsNew, +1, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);

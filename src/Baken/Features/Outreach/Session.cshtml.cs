@@ -1,4 +1,5 @@
 using Baken.Features.Clients;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.ProcessingLog;
@@ -21,6 +22,7 @@ public sealed class SessionModel(
     OutreachAccess access,
     ClientAccess clientAccess,
     ProcessingLogWriter processingLog,
+    StatisticsFacts facts,
     TimeProvider timeProvider,
     IStringLocalizer<SharedResource> t) : PageModel
 {
@@ -80,8 +82,11 @@ public sealed class SessionModel(
         }
 
         var contact = new OutreachContact { SessionId = session.Id, IsNew = isNew, AtUtc = timeProvider.GetUtcNow().UtcDateTime };
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         db.Add(contact);
         await db.SaveChangesAsync(cancellationToken);
+        await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, null, AgeBand.Unknown, isNew, +1, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/Outreach/{id}?last={contact.Id}#details");
     }
 
@@ -124,6 +129,7 @@ public sealed class SessionModel(
             return Page();
         }
 
+        var (oldGender, oldAge) = (contact.GenderIdentity, contact.AgeBand);
         if (client is not null)
         {
             // A known client: keep only the link; their details are in their own (encrypted) file.
@@ -140,7 +146,15 @@ public sealed class SessionModel(
             contact.Language = Language ?? ContactLanguage.Unknown;
         }
 
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        if (contact.GenderIdentity != oldGender || contact.AgeBand != oldAge)
+        {
+            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, oldGender, oldAge, contact.IsNew, -1, cancellationToken);
+            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, contact.GenderIdentity, contact.AgeBand, contact.IsNew, +1, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
         return Redirect($"/Outreach/{id}#tally");
     }
 

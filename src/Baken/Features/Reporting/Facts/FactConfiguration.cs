@@ -12,7 +12,8 @@ internal sealed class FactConfiguration :
     IEntityTypeConfiguration<ClientStatisticsKey>,
     IEntityTypeConfiguration<TrajectoryFact>,
     IEntityTypeConfiguration<DomainTrendFact>,
-    IEntityTypeConfiguration<EventFact>
+    IEntityTypeConfiguration<EventFact>,
+    IEntityTypeConfiguration<OutreachTally>
 {
     public void Configure(EntityTypeBuilder<ClientStatisticsKey> builder)
     {
@@ -43,5 +44,14 @@ internal sealed class FactConfiguration :
         builder.ToTable(EventFact.Table);
         builder.HasIndex(f => new { f.Kind, f.On });
         builder.HasIndex(f => f.SourceId).HasFilter("\"SourceId\" IS NOT NULL");
+    }
+
+    public void Configure(EntityTypeBuilder<OutreachTally> builder)
+    {
+        builder.ToTable(OutreachTally.Table);
+
+        // The key leads with the month, so a period is one range of the key; it is also the conflict target of
+        // the upsert that counts a contact.
+        builder.HasKey(t => new { t.Month, t.OrganisationId, t.Gender, t.AgeBand, t.IsNew });
     }
 }

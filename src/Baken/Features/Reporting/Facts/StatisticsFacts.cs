@@ -156,6 +156,25 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
     public void IntakeReceived(IntakeRequest request) =>
         db.Add(new EventFact { Kind = EventFactKind.ReferralIn, On = Today, OrganisationId = request.OrganisationId, Category = (int)request.Source });
 
+    /// <summary>
+    /// Adds <paramref name="delta"/> to the tally of a contact with these details: +1 when a contact is
+    /// tallied; -1 from the old details and +1 to the new when they are corrected (ADR 20). Written at once, as an upsert
+    /// that adds to the stored count, so two workers counting in the same month never overwrite each other: call it
+    /// inside the command's transaction.
+    /// </summary>
+    public async Task ContactTalliedAsync(Guid organisationId, DateTime atUtc, GenderIdentity? gender, AgeBand ageBand, bool isNew, int delta, CancellationToken cancellationToken)
+    {
+        var month = OutreachTally.MonthOf(atUtc);
+        var genderCode = (int?)gender ?? 0;
+        var age = (int)ageBand;
+        await db.Database.ExecuteSqlAsync($"""
+            INSERT INTO "OutreachTallies" ("Month", "OrganisationId", "Gender", "AgeBand", "IsNew", "Count")
+            VALUES ({month}, {organisationId}, {genderCode}, {age}, {isNew}, {delta})
+            ON CONFLICT ("Month", "OrganisationId", "Gender", "AgeBand", "IsNew")
+            DO UPDATE SET "Count" = "OutreachTallies"."Count" + excluded."Count"
+            """, cancellationToken);
+    }
+
     /// <summary>The open episode of a trajectory (the demo seed moves its dates into the past with the trajectory's).</summary>
     public async Task<TrajectoryFact?> OpenEpisodeAsync(Trajectory trajectory, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using Baken.Features.Outreach;
+using Baken.Features.Reporting.Facts;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Data;
 using Baken.Infrastructure.Web;
@@ -7,33 +8,34 @@ using Microsoft.EntityFrameworkCore;
 namespace Baken.Features.Reporting.Figures;
 
 /// <summary>
-/// The outreach figures, from the tallies as they are (ADR 14: they hold nothing that names a person and stay
-/// after a client's erasure). Sessions and topics are not about people and are shown as counted; contacts are,
-/// and are protected. Contacts are tallies, not people: one person met twice counts twice.
+/// The outreach figures, from the sessions and the monthly contact tallies (ADR 14: they hold nothing that names a
+/// person and stay after a client's erasure). Sessions and topics are not about people and are shown as counted;
+/// contacts are, and are protected. Contacts are tallies, not people: one person met twice counts twice.
 /// </summary>
 public sealed class OutreachFigures(BakenDbContext db, FigureText text)
 {
     public async Task<Report> ReportAsync(ReportScope scope, int chartPeriods, CancellationToken cancellationToken)
     {
         var sessions = await Sessions(scope.Period, scope.OrganisationId)
-            .Select(s => new { s.Mode, s.Topics, s.ReferralsMade })
+            .GroupBy(s => new { s.Mode, s.Topics })
+            .Select(g => new { g.Key.Mode, g.Key.Topics, Count = g.Count(), Referrals = g.Sum(s => s.ReferralsMade) })
             .ToListAsync(cancellationToken);
-        var contacts = await Contacts(scope.Period, scope.OrganisationId)
-            .GroupBy(c => new { c.GenderIdentity, c.AgeBand, c.IsNew })
-            .Select(g => new { g.Key.GenderIdentity, g.Key.AgeBand, g.Key.IsNew, Count = g.Count() })
+        var contacts = await Tallies(scope.Period, scope.OrganisationId)
+            .GroupBy(t => new { t.Gender, t.AgeBand, t.IsNew })
+            .Select(g => new { g.Key.Gender, g.Key.AgeBand, g.Key.IsNew, Count = g.Sum(t => t.Count) })
             .ToListAsync(cancellationToken);
 
         var modes = Enum.GetValues<OutreachMode>();
         var modeCells = new int[modes.Length, 2];
-        foreach (var session in sessions)
+        foreach (var group in sessions)
         {
-            var row = Array.IndexOf(modes, session.Mode);
-            modeCells[row, 0]++;
-            modeCells[row, 1] += session.ReferralsMade;
+            var row = Array.IndexOf(modes, group.Mode);
+            modeCells[row, 0] += group.Count;
+            modeCells[row, 1] += group.Referrals;
         }
 
         var topics = Enum.GetValues<OutreachTopics>().Where(t => t != OutreachTopics.None).ToArray();
-        var topicCells = TableBuilder.Column([.. topics.Select(t => sessions.Count(s => s.Topics.HasFlag(t)))]);
+        var topicCells = TableBuilder.Column([.. topics.Select(t => sessions.Where(s => s.Topics.HasFlag(t)).Sum(s => s.Count))]);
 
         string[] newOrKnown = [text["Reporting_ContactNew"], text["Reporting_ContactKnown"]];
         var genders = Enum.GetValues<GenderIdentity>();
@@ -43,7 +45,8 @@ public sealed class OutreachFigures(BakenDbContext db, FigureText text)
         foreach (var group in contacts)
         {
             var column = group.IsNew ? 0 : 1;
-            byGender[group.GenderIdentity is { } g ? Array.IndexOf(genders, g) : genders.Length, column] += group.Count;
+            var gender = Array.IndexOf(genders, (GenderIdentity)group.Gender);
+            byGender[gender < 0 ? genders.Length : gender, column] += group.Count;
             byAge[Array.IndexOf(ages, group.AgeBand), column] += group.Count;
         }
 
@@ -76,12 +79,11 @@ public sealed class OutreachFigures(BakenDbContext db, FigureText text)
         return organisationId is { } id ? sessions.Where(s => s.OrganisationId == id) : sessions;
     }
 
-    private IQueryable<OutreachContact> Contacts(ReportPeriod period, Guid? organisationId)
+    /// <summary>The contact tallies of the period's months (periods are whole months).</summary>
+    private IQueryable<OutreachTally> Tallies(ReportPeriod period, Guid? organisationId)
     {
-        var (from, to) = (DisplayTime.StartOfLocalDayUtc(period.Start), DisplayTime.StartOfLocalDayUtc(period.End));
-        var contacts = db.Set<OutreachContact>().AsNoTracking().Where(c => c.AtUtc >= from && c.AtUtc < to);
-        return organisationId is { } id
-            ? contacts.Where(c => db.Set<OutreachSession>().Any(s => s.Id == c.SessionId && s.OrganisationId == id))
-            : contacts;
+        var (from, to) = (period.Start, period.End);
+        var tallies = db.Set<OutreachTally>().AsNoTracking().Where(t => t.Month >= from && t.Month < to);
+        return organisationId is { } id ? tallies.Where(t => t.OrganisationId == id) : tallies;
     }
 }

@@ -1580,6 +1580,31 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.ToTable("EventFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.OutreachTally", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Month", "OrganisationId", "Gender", "AgeBand", "IsNew");
+
+                    b.ToTable("OutreachTallies", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Reporting.Facts.TrajectoryFact", b =>
                 {
                     b.Property<Guid>("Id")

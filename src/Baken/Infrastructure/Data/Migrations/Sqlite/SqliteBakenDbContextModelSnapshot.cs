@@ -1575,6 +1575,31 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.ToTable("EventFacts", (string)null);
                 });
 
+            modelBuilder.Entity("Baken.Features.Reporting.Facts.OutreachTally", b =>
+                {
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("OrganisationId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Gender")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AgeBand")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("IsNew")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Month", "OrganisationId", "Gender", "AgeBand", "IsNew");
+
+                    b.ToTable("OutreachTallies", (string)null);
+                });
+
             modelBuilder.Entity("Baken.Features.Reporting.Facts.TrajectoryFact", b =>
                 {
                     b.Property<Guid>("Id")
