@@ -43,6 +43,7 @@ public sealed class DataGeneratorSmokeTests
         var takenOn = await db.Set<IntakeRequest>().CountAsync(r => r.Status == IntakeStatus.Accepted);
         (await db.Set<JournalEntry>().CountAsync()).ShouldBe((Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory) + takenOn);
         (await db.Set<OutreachContact>().CountAsync()).ShouldBe(Scale.Tiny.OutreachContacts);
+        (await db.Set<Baken.Features.Reporting.Facts.OutreachTally>().SumAsync(t => t.Count)).ShouldBe(Scale.Tiny.OutreachContacts, "the contacts are counted in the monthly tallies");
 
         // Open and closed trajectories both exist, and every closed one went through its states in the app.
         var states = await db.Set<Trajectory>().GroupBy(t => t.State).Select(g => g.Key).ToListAsync();
