@@ -967,9 +967,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
 
                     b.HasIndex("LocationId");
 
-                    b.HasIndex("StartedAtUtc");
-
                     b.HasIndex("OrganisationId", "StartedAtUtc");
+
+                    b.HasIndex("StartedAtUtc", "Mode", "Topics", "ReferralsMade");
 
                     b.ToTable("OutreachSessions", (string)null);
                 });
