@@ -133,11 +133,7 @@ public sealed class MakeClientModel(
         }
 
         // The claim clears the contact's details, so the contact moves to the tally of unknown details.
-        if (contact.GenderIdentity is not null || contact.AgeBand != AgeBand.Unknown)
-        {
-            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, contact.GenderIdentity, contact.AgeBand, contact.IsNew, -1, cancellationToken);
-            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, null, AgeBand.Unknown, contact.IsNew, +1, cancellationToken);
-        }
+        await facts.ContactDetailsChangedAsync(session.OrganisationId, contact.AtUtc, contact.IsNew, (contact.GenderIdentity, contact.AgeBand), (null, AgeBand.Unknown), cancellationToken);
 
         await transaction.CommitAsync(cancellationToken);
         return Redirect($"/Clients/{client.Id}?created=true");

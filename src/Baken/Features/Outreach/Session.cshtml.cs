@@ -148,12 +148,7 @@ public sealed class SessionModel(
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
-        if (contact.GenderIdentity != oldGender || contact.AgeBand != oldAge)
-        {
-            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, oldGender, oldAge, contact.IsNew, -1, cancellationToken);
-            await facts.ContactTalliedAsync(session.OrganisationId, contact.AtUtc, contact.GenderIdentity, contact.AgeBand, contact.IsNew, +1, cancellationToken);
-        }
-
+        await facts.ContactDetailsChangedAsync(session.OrganisationId, contact.AtUtc, contact.IsNew, (oldGender, oldAge), (contact.GenderIdentity, contact.AgeBand), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return Redirect($"/Outreach/{id}#tally");
     }

@@ -158,7 +158,7 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
 
     /// <summary>
     /// Adds <paramref name="delta"/> to the tally of a contact with these details: +1 when a contact is
-    /// tallied; -1 from the old details and +1 to the new when they are corrected (ADR 20). Written at once, as an upsert
+    /// tallied; -1 and +1 when its details change (<see cref="ContactDetailsChangedAsync"/>, ADR 20). Written at once, as an upsert
     /// that adds to the stored count, so two workers counting in the same month never overwrite each other: call it
     /// inside the command's transaction.
     /// </summary>
@@ -173,6 +173,21 @@ public sealed class StatisticsFacts(BakenDbContext db, ClientCrypto crypto, Time
             ON CONFLICT ("Month", "OrganisationId", "Gender", "AgeBand", "IsNew")
             DO UPDATE SET "Count" = "OutreachTallies"."Count" + excluded."Count"
             """, cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves a contact between tallies when its details change (corrected, or cleared when the person becomes a
+    /// client): -1 from the old details and +1 to the new; nothing when they are the same.
+    /// </summary>
+    public async Task ContactDetailsChangedAsync(Guid organisationId, DateTime atUtc, bool isNew, (GenderIdentity? Gender, AgeBand AgeBand) from, (GenderIdentity? Gender, AgeBand AgeBand) to, CancellationToken cancellationToken)
+    {
+        if (from == to)
+        {
+            return;
+        }
+
+        await ContactTalliedAsync(organisationId, atUtc, from.Gender, from.AgeBand, isNew, -1, cancellationToken);
+        await ContactTalliedAsync(organisationId, atUtc, to.Gender, to.AgeBand, isNew, +1, cancellationToken);
     }
 
     /// <summary>The open episode of a trajectory (the demo seed moves its dates into the past with the trajectory's).</summary>
