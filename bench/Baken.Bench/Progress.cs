@@ -3,12 +3,16 @@ using System.Globalization;
 
 namespace Baken.Bench;
 
-/// <summary>A one-line progress bar with the rate in items and rows per second, redrawn at most twice a second.</summary>
-public sealed class Progress(string label, long total, TextWriter output)
+/// <summary>
+/// A one-line progress bar with the rate in items and rows per second, redrawn at most twice a second. A run that
+/// goes on after a stopped one starts at <paramref name="start"/>; its rate counts only what it made itself.
+/// </summary>
+public sealed class Progress(string label, long total, TextWriter output, long start = 0)
 {
     private readonly Stopwatch _clock = Stopwatch.StartNew();
     private long _rows;
-    private long _done;
+    private readonly long _start = start;
+    private long _done = start;
     private TimeSpan _drawn = TimeSpan.FromDays(-1);
 
     public TimeSpan Elapsed => _clock.Elapsed;
@@ -38,7 +42,7 @@ public sealed class Progress(string label, long total, TextWriter output)
         var seconds = Math.Max(0.001, _clock.Elapsed.TotalSeconds);
         var bar = new string('#', (int)(share * width)).PadRight(width, '.');
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"\r{label,-14} [{bar}] {_done:N0}/{total:N0}  {_done / seconds:N0}/s  {_rows / seconds:N0} rows/s  {_clock.Elapsed:hh\\:mm\\:ss}");
+            $"\r{label,-14} [{bar}] {_done:N0}/{total:N0}  {(_done - _start) / seconds:N0}/s  {_rows / seconds:N0} rows/s  {_clock.Elapsed:hh\\:mm\\:ss}");
         output.Write(final ? line + Environment.NewLine : line);
     }
 }

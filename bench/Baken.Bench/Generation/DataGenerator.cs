@@ -31,30 +31,76 @@ public static class DataGenerator
         var total = Stopwatch.StartNew();
         output.WriteLine($"Generating {scale} into {database.Provider}.");
 
+        var checkpoint = GenerationCheckpoint.Read(database.DataDirectory);
+        var clients = new List<Guid>(scale.Clients);
         await using (var scope = app.Services.CreateAsyncScope())
         {
             var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
             await scope.ServiceProvider.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
             await BlindIndex.EnsureKeyAsync(db, scope.ServiceProvider.GetRequiredService<IKeyEncryptionKeys>(), cancellationToken);
-            if (await db.Users.AnyAsync(cancellationToken) || await db.Set<Client>().AnyAsync(cancellationToken))
+            var started = await db.Users.AnyAsync(cancellationToken) || await db.Set<Client>().AnyAsync(cancellationToken);
+            if (started && checkpoint is null)
             {
                 throw new InvalidOperationException("The database already holds accounts or clients; generate into an empty database.");
             }
+
+            if (checkpoint is not null && !started)
+            {
+                throw new InvalidOperationException($"{GenerationCheckpoint.PathIn(database.DataDirectory)} belongs to another database (this one is empty): remove it, or point --data at that run's directory.");
+            }
+
+            if (checkpoint is not null && (!string.Equals(checkpoint.Scale, scale.Name, StringComparison.Ordinal) || checkpoint.Seed != seed))
+            {
+                throw new InvalidOperationException($"The stopped run in this directory was scale {checkpoint.Scale} with seed {checkpoint.Seed}; go on with those, or start in an empty database and directory.");
+            }
+
+            if (checkpoint is not null)
+            {
+                clients.AddRange(await GenerationCheckpoint.MadeClientsAsync(database.DataDirectory, db, cancellationToken));
+                if (await db.Set<Baken.Features.Signals.Signal>().AnyAsync(cancellationToken))
+                {
+                    throw new InvalidOperationException("The run in this directory got past its trajectories (signals are saved): only a run stopped in its trajectories can go on. Generate into an empty database and directory.");
+                }
+            }
         }
 
-        clock.Now = nowUtc.AddYears(-scale.Years).AddDays(-30);
-        var regions = await StaffGenerator.CreateAsync(app.Services, scale, clock.Now.UtcDateTime, cancellationToken);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Staff: {regions.Count} regions, {regions.Sum(r => r.CaseManagers.Count)} case managers ({total.Elapsed.TotalSeconds:N1} s)."));
+        IReadOnlyList<Region> regions;
+        PartnerNetwork partners;
+        if (checkpoint is null)
+        {
+            clock.Now = nowUtc.AddYears(-scale.Years).AddDays(-30);
+            regions = await StaffGenerator.CreateAsync(app.Services, scale, clock.Now.UtcDateTime, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Staff: {regions.Count} regions, {regions.Sum(r => r.CaseManagers.Count)} case managers ({total.Elapsed.TotalSeconds:N1} s)."));
 
-        var partners = await PartnerNetwork.CreateAsync(app.Services, clock, clock.Now.UtcDateTime, cancellationToken);
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Partners: {partners.Partners.Count} organisations, {partners.Partners.Sum(p => p.Services.Count)} services ({total.Elapsed.TotalSeconds:N1} s)."));
+            partners = await PartnerNetwork.CreateAsync(app.Services, clock, clock.Now.UtcDateTime, cancellationToken);
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Partners: {partners.Partners.Count} organisations, {partners.Partners.Sum(p => p.Services.Count)} services ({total.Elapsed.TotalSeconds:N1} s)."));
+            new GenerationCheckpoint(scale.Name, seed, regions, partners).Write(database.DataDirectory);
+        }
+        else
+        {
+            (regions, partners) = (checkpoint.Regions, checkpoint.Partners);
+        }
 
         var planner = new HistoryPlanner(scale, regions, nowUtc, seed);
         var events = new EventPlanner(scale, regions, partners, nowUtc, seed);
         var replay = new HistoryReplay(app.Services, clock, partners);
-        var progress = new Progress("trajectories", scale.Trajectories, output);
         var made = 0;
-        var clients = new List<Guid>(scale.Clients);
+
+        // Going on: plan (without saving) the histories already saved, so both planners' random sequences stand
+        // where the stopped run left them.
+        for (var skipped = 0; skipped < clients.Count; skipped++)
+        {
+            var history = planner.Plan(scale.Trajectories - made);
+            events.Plan(history);
+            made += history.Trajectories.Count;
+        }
+
+        if (clients.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Going on after {clients.Count:N0} clients and {made:N0} trajectories saved by the stopped run."));
+        }
+
+        var progress = new Progress("trajectories", scale.Trajectories, output, made);
         while (made < scale.Trajectories)
         {
             var batch = new List<ClientHistory>();
@@ -67,6 +113,7 @@ public static class DataGenerator
 
             var (rows, ids) = await replay.ReplayAsync(batch, cancellationToken);
             clients.AddRange(ids);
+            GenerationCheckpoint.Append(database.DataDirectory, ids);
             progress.Report(made, rows);
         }
 

@@ -63,6 +63,14 @@ public sealed class HistoryReplay(IServiceProvider services, BenchClock clock, P
             await db.SaveChangesAsync(cancellationToken);
         }
 
+        // A generous page cache for the bulk load (the file grows to tens of gigabytes and the indexes are written all
+        // over it); the rows written are the same.
+        if (db.Database.IsSqlite())
+        {
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA cache_size=-1048576;", cancellationToken);
+        }
+
         var made = new List<Guid>(histories.Count);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var history in histories)

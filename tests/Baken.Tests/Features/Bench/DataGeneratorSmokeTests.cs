@@ -116,6 +116,64 @@ public sealed class DataGeneratorSmokeTests
         await Should.ThrowAsync<InvalidOperationException>(() => DataGenerator.RunAsync(bench, Scale.Tiny, TextWriter.Null));
     }
 
+    [Theory]
+    [Databases]
+    public async Task A_stopped_run_goes_on_where_it_left_off_and_ends_with_the_histories_of_an_unbroken_one(DatabaseProvider provider)
+    {
+        await using var database = TestDatabase.Create(provider);
+        var bench = new BenchDatabase(provider, database.ConnectionString, database.DataDirectory);
+
+        // Stopped as soon as the first batch of clients is saved: the second batch's transaction is rolled back.
+        using var stop = new CancellationTokenSource();
+        var stopped = await Should.ThrowAsync<Exception>(() => DataGenerator.RunAsync(bench, Scale.Tiny, new StopOnProgress(stop), cancellationToken: stop.Token));
+        stopped.ShouldBeAssignableTo<OperationCanceledException>();
+        var checkpoint = GenerationCheckpoint.Read(bench.DataDirectory).ShouldNotBeNull();
+        await using (var app = BenchHost.Build(bench, new BenchClock()))
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+            (await db.Set<Client>().CountAsync()).ShouldBe(50, "one whole batch, nothing of the next");
+        }
+
+        var output = new StringWriter();
+        var result = await DataGenerator.RunAsync(bench, Scale.Tiny, output);
+        output.ToString().ShouldContain("Going on after 50 clients");
+
+        // The trajectories are the ones an unbroken run plans from the same seed: the skipped histories were planned
+        // again, not planned anew, and none was saved twice.
+        var planner = new HistoryPlanner(Scale.Tiny, checkpoint.Regions, new DateTime(2026, 11, 1, 12, 0, 0, DateTimeKind.Utc), DataGenerator.DefaultSeed);
+        // Compared to the microsecond, PostgreSQL's precision.
+        static long Micro(DateTime t) => t.Ticks / 10;
+        var planned = new List<(TrajectoryType, long)>();
+        while (planned.Count < Scale.Tiny.Trajectories)
+        {
+            planned.AddRange(planner.Plan(Scale.Tiny.Trajectories - planned.Count).Trajectories.Select(t => (t.Type, Micro(t.StartedAtUtc))));
+        }
+
+        await using var after = BenchHost.Build(bench, new BenchClock());
+        await using var afterScope = after.Services.CreateAsyncScope();
+        var saved = afterScope.ServiceProvider.GetRequiredService<BakenDbContext>();
+        result.Trajectories.ShouldBe(Scale.Tiny.Trajectories);
+        var rows = await saved.Set<Trajectory>().Select(t => new { t.Type, t.CreatedAtUtc }).ToListAsync();
+        rows.Select(t => (t.Type, Micro(t.CreatedAtUtc))).Order().ShouldBe(planned.Order());
+        (await saved.Set<Client>().CountAsync()).ShouldBe(result.Clients);
+        var log = await afterScope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        log.Intact.ShouldBeTrue(log.Message);
+        (await saved.Set<Signal>().CountAsync()).ShouldBeGreaterThan(50, "the phases after the trajectories ran once, in the run that went on");
+    }
+
+    /// <summary>Cancels the run at the first progress line that shows trajectories saved.</summary>
+    private sealed class StopOnProgress(CancellationTokenSource stop) : StringWriter
+    {
+        public override void Write(string? value)
+        {
+            if (value is not null && value.Contains("trajectories   [", StringComparison.Ordinal))
+            {
+                stop.Cancel();
+            }
+        }
+    }
+
     [Fact]
     public void The_same_seed_plans_the_same_histories()
     {
