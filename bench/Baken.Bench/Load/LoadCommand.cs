@@ -22,7 +22,7 @@ public static class LoadCommand
     {
         var database = arguments.Database(arguments.Get("scale", "tiny"));
         var users = Number(arguments, "users", 16);
-        var warmup = TimeSpan.FromSeconds(Number(arguments, "warmup", 10.0));
+        var warmup = TimeSpan.FromSeconds(Number(arguments, "warmup", 30.0));
         var duration = TimeSpan.FromSeconds(Number(arguments, "duration", 30.0));
         var alternating = TimeSpan.FromSeconds(Number(arguments, "ab", 10.0));
         var slice = TimeSpan.FromSeconds(Number(arguments, "slice", 1.0));

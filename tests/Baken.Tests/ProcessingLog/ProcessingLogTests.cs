@@ -38,6 +38,13 @@ public sealed class ProcessingLogTests
         return (exitCode, output.ToString());
     }
 
+    private static async Task ShouldBeIntactAsync(BakenAppFactory app, int entries)
+    {
+        var (exitCode, output) = await VerifyLogAsync(app);
+        exitCode.ShouldBe(0, output);
+        output.ShouldContain($"{entries} entries");
+    }
+
     private static Task<int> TamperAsync(BakenAppFactory app, FormattableString sql) =>
         app.QueryAsync(db => db.Database.ExecuteSqlAsync(sql));
 
@@ -130,9 +137,7 @@ public sealed class ProcessingLogTests
         await using var app = await StartAsync(provider);
         await Task.WhenAll(Enumerable.Range(0, 8).Select(_ => Task.Run(() => WriteAsync(app, 20, perSave: 4))));
 
-        var (exitCode, output) = await VerifyLogAsync(app);
-        exitCode.ShouldBe(0, output);
-        output.ShouldContain("160 entries");
+        await ShouldBeIntactAsync(app, 160);
     }
 
     [Theory]
@@ -154,5 +159,70 @@ public sealed class ProcessingLogTests
         var (exitCode, output) = await VerifyLogAsync(app);
         exitCode.ShouldBe(0, output);
         output.ShouldContain("5 entries");
+    }
+
+    [Theory]
+    [Databases]
+    public async Task Reads_that_arrive_together_share_a_commit_and_each_returns_once_its_entry_is_saved(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+        await WriteAsync(app, 1);
+        var writesBefore = await app.QueryAsync(db => db.Set<ProcessingLogHead>().Select(h => h.Writes).SingleAsync());
+
+        // Sixteen units of work that only read: each records one entry and saves outside a transaction.
+        async Task ReadAsync()
+        {
+            var subject = Guid.CreateVersion7();
+            await using (var scope = app.Services.CreateAsyncScope())
+            {
+                scope.ServiceProvider.GetRequiredService<ProcessingLogWriter>().Record(ProcessingActivities.CaseManagement, "ClientFileViewed", subject);
+                await scope.ServiceProvider.GetRequiredService<BakenDbContext>().SaveChangesAsync();
+            }
+
+            (await app.QueryAsync(db => db.Set<ProcessingLogEntry>().CountAsync(e => e.SubjectId == subject))).ShouldBe(1, "saved before SaveChanges returned");
+        }
+
+        await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => ReadAsync()));
+
+        var writes = await app.QueryAsync(db => db.Set<ProcessingLogHead>().Select(h => h.Writes).SingleAsync()) - writesBefore;
+        writes.ShouldBeLessThan(16, "the head was locked once per group commit, not once per read");
+        await ShouldBeIntactAsync(app, 17);
+    }
+
+    [Theory]
+    [Databases]
+    public async Task An_entry_that_cannot_be_saved_fails_only_its_own_request(DatabaseProvider provider)
+    {
+        await using var app = await StartAsync(provider);
+
+        async Task SaveAsync(Guid activity)
+        {
+            await using var scope = app.Services.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<BakenDbContext>();
+            db.Add(new ProcessingLogEntry
+            {
+                TraceId = new string('a', 32),
+                SpanId = new string('b', 16),
+                Action = "ClientFileViewed",
+                ProcessingActivityId = activity,
+                SubjectId = Guid.CreateVersion7(),
+                StartedAtUtc = DateTime.UtcNow,
+                EndedAtUtc = DateTime.UtcNow,
+                Status = ProcessingStatus.Succeeded,
+                PreviousHash = string.Empty,
+                Hash = string.Empty,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        // An entry for an activity that does not exist breaks its foreign key, in whatever group it was saved with.
+        var known = ProcessingActivities.Register.First(a => a.Code == ProcessingActivities.CaseManagement).Id;
+        var good = Enumerable.Range(0, 6).Select(_ => SaveAsync(known)).ToList();
+        var bad = SaveAsync(Guid.CreateVersion7());
+        good.AddRange(Enumerable.Range(0, 6).Select(_ => SaveAsync(known)));
+
+        await Should.ThrowAsync<DbUpdateException>(() => bad);
+        await Task.WhenAll(good);
+        await ShouldBeIntactAsync(app, 12);
     }
 }

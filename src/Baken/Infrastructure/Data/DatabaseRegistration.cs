@@ -2,6 +2,7 @@ using Baken.Infrastructure.ProcessingLog;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
 
 namespace Baken.Infrastructure.Data;
 
@@ -53,12 +54,14 @@ public static class DatabaseRegistration
                     "Database:Provider is Postgres but ConnectionStrings:Baken is empty.");
             }
 
+            connectionString = PostgresConnectionString(connectionString);
             services.AddDbContext<BakenDbContext, PostgresBakenDbContext>((provider, db) => db
                 .UseNpgsql(connectionString)
                 .AddInterceptors(provider.GetServices<IInterceptor>()));
         }
 
         services.AddSingleton<LogSigner>();
+        services.AddSingleton<ProcessingLogAppender>();
         services.AddSingleton<ProcessingLogChain>();
 
         // Every registered EF Core interceptor joins the context: the processing-log chain, and in tests a command counter.
@@ -66,6 +69,21 @@ public static class DatabaseRegistration
         services.AddScoped<ProcessingLogWriter>();
         services.AddScoped<LogVerifier>();
         return services;
+    }
+
+    /// <summary>
+    /// Statements the app runs again and again are prepared on each pooled connection (Npgsql's automatic
+    /// preparation), unless the connection string says otherwise: PostgreSQL then parses and plans the caseload's
+    /// queries once per connection instead of at every request (1–3 ms each on the national dataset).
+    /// </summary>
+    public static string PostgresConnectionString(string configured)
+    {
+        if (configured.Contains("Auto Prepare", StringComparison.OrdinalIgnoreCase))
+        {
+            return configured;
+        }
+
+        return new NpgsqlConnectionStringBuilder(configured) { MaxAutoPrepare = 64, AutoPrepareMinUsages = 2 }.ConnectionString;
     }
 
     /// <summary>The SQLite file lives in the data directory unless a connection string says otherwise; foreign keys are always on.</summary>

@@ -8,9 +8,11 @@ namespace Baken.Infrastructure.ProcessingLog;
 /// <summary>
 /// Chains new processing-log entries as they are saved, in the same transaction as the change they describe:
 /// it takes the head row's lock (one UPDATE, which serialises writers on SQLite and PostgreSQL alike), numbers
-/// the entries after the head, links their hashes, and moves and re-signs the head.
+/// the entries after the head, links their hashes, and moves and re-signs the head. A unit of work outside a
+/// transaction that has nothing to save but its entries (a page that only read) hands them to
+/// <see cref="ProcessingLogAppender"/>, which saves many requests' entries in one transaction, and waits for it.
 /// </summary>
-public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvider) : SaveChangesInterceptor
+public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvider, ProcessingLogAppender appender) : SaveChangesInterceptor
 {
     public const int CheckpointInterval = 1000;
 
@@ -29,6 +31,17 @@ public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvid
         if (pending.Count == 0)
         {
             return result;
+        }
+
+        if (db.Database.CurrentTransaction is null && OnlyEntries(db))
+        {
+            foreach (var entry in db.ChangeTracker.Entries().Where(e => e.Entity is ProcessingLogEntry or ProcessingLogActor).ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+
+            await appender.AppendAsync(pending);
+            return InterceptionResult<int>.SuppressWithResult(pending.Count * 2);
         }
 
         if (db.Database.CurrentTransaction is null)
@@ -61,8 +74,11 @@ public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvid
 
     private async Task SealAsync(DbContext db, List<ProcessingLogEntry> pending, CancellationToken cancellationToken)
     {
-        await db.Database.ExecuteSqlAsync($"UPDATE \"ProcessingLogHead\" SET \"Writes\" = \"Writes\" + 1 WHERE \"Id\" = 1", cancellationToken);
-        var head = await db.Set<ProcessingLogHead>().AsNoTracking().SingleAsync(h => h.Id == ProcessingLogHead.SingletonId, cancellationToken);
+        // Take the head's lock and read it in one round trip: the lock is held until commit, so every round trip
+        // inside it is time other writers wait.
+        var head = (await db.Database.SqlQuery<HeadState>(
+                $"UPDATE \"ProcessingLogHead\" SET \"Writes\" = \"Writes\" + 1 WHERE \"Id\" = 1 RETURNING \"LastSequence\", \"LastHash\"")
+            .ToListAsync(cancellationToken)).Single();
         var sequence = head.LastSequence;
         var hash = head.LastHash;
         foreach (var entry in pending)
@@ -84,11 +100,19 @@ public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvid
             }
         }
 
-        var signature = signer.Sign(sequence, hash);
-        await db.Database.ExecuteSqlAsync(
-            $"UPDATE \"ProcessingLogHead\" SET \"LastSequence\" = {sequence}, \"LastHash\" = {hash}, \"Signature\" = {signature} WHERE \"Id\" = 1",
-            cancellationToken);
+        // The moved head is saved with the entries, in the same batch, rather than in a round trip of its own.
+        var tracked = db.ChangeTracker.Entries<ProcessingLogHead>().FirstOrDefault();
+        var moved = tracked ?? db.Attach(new ProcessingLogHead { LastHash = hash, Signature = string.Empty });
+        moved.Property(h => h.LastSequence).CurrentValue = sequence;
+        moved.Property(h => h.LastHash).CurrentValue = hash;
+        moved.Property(h => h.Signature).CurrentValue = signer.Sign(sequence, hash);
+        moved.Property(h => h.LastSequence).IsModified = true;
+        moved.Property(h => h.LastHash).IsModified = true;
+        moved.Property(h => h.Signature).IsModified = true;
     }
+
+    /// <summary>What the locking update returns of the head.</summary>
+    private sealed record HeadState(long LastSequence, string LastHash);
 
     public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
@@ -110,6 +134,15 @@ public sealed class ProcessingLogChain(LogSigner signer, TimeProvider timeProvid
             await transaction.RollbackAsync(cancellationToken);
             await transaction.DisposeAsync();
         }
+    }
+
+    /// <summary>Whether the entries (and their actors) are all this unit of work would save.</summary>
+    private static bool OnlyEntries(DbContext db)
+    {
+        db.ChangeTracker.DetectChanges();
+        return db.ChangeTracker.Entries().All(e =>
+            e.State is EntityState.Unchanged or EntityState.Detached
+            || (e.State == EntityState.Added && e.Entity is ProcessingLogEntry or ProcessingLogActor));
     }
 
     /// <summary>
