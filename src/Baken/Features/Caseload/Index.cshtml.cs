@@ -100,12 +100,15 @@ public sealed class IndexModel(
             // The id breaks ties, so every trajectory is on exactly one page even when states changed at the same moment.
             _ => query.OrderBy(t => t.StateChangedAtUtc).ThenBy(t => t.Id),
         };
+        // The client's code and alias are looked up per row, not joined: the database then reads them for the page's
+        // rows only, after sorting and paging, and counts the trajectories without touching the clients at all (a
+        // join made PostgreSQL scan all 100,000 clients for a team lead's list on the national dataset).
         var (page, paging) = await sorted
-            .Join(db.Set<Client>(), t => t.ClientId, c => c.Id, (t, c) => new
+            .Select(t => new
             {
                 Trajectory = t,
-                c.Code,
-                c.Alias,
+                Code = db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Code).First(),
+                Alias = db.Set<Client>().Where(c => c.Id == t.ClientId).Select(c => c.Alias).FirstOrDefault(),
                 Roles = members.Where(m => m.TrajectoryId == t.Id && m.Role != null).Select(m => new { m.UserId, m.Role }).ToList(),
                 CanOpen = openable.Any(o => o.Id == t.Id),
                 LastContact = db.Set<Journal.JournalEntry>()
