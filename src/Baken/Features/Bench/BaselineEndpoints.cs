@@ -189,7 +189,9 @@ public static class BaselineEndpoints
             var configured = configuration.GetConnectionString(DatabaseRegistration.ConnectionStringName);
             if (provider == DatabaseProvider.Postgres)
             {
-                return new BaselineConnections(provider, configured!, NpgsqlDataSource.Create(configured!));
+                // The app's connection settings, automatic preparation included: the baseline is not handicapped.
+                var connection = DatabaseRegistration.PostgresConnectionString(configured!);
+                return new BaselineConnections(provider, connection, NpgsqlDataSource.Create(connection));
             }
 
             var options = configuration.GetSection(BakenOptions.Section).Get<BakenOptions>() ?? new BakenOptions();
