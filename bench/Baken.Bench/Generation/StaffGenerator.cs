@@ -67,7 +67,7 @@ public static class StaffGenerator
                 beheerderMade = true;
             }
 
-            var caseManagers = await Make(Roles.Casemanager, care.Id, Scale.CaseManagersPerRegion);
+            var caseManagers = await Make(Roles.Casemanager, care.Id, scale.CaseManagersPerRegion);
             var specialists = new Dictionary<TeamRole, IReadOnlyList<Guid>>
             {
                 [TeamRole.Zorgcoordinator] = await Make(Roles.Zorgcoordinator, care.Id, 6),
