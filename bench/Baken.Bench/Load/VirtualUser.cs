@@ -86,10 +86,15 @@ public sealed class VirtualUser(int number, Uri address, BenchAccounts accounts,
         _sessions.Add(_anonymous);
     }
 
-    /// <summary>Walks the mix (or only <paramref name="only"/>) until <paramref name="until"/>, one request at a time.</summary>
+    /// <summary>
+    /// Walks the mix (or only <paramref name="only"/>) until <paramref name="until"/>, one request at a time. A mix
+    /// phase also finishes the round it is in: every page of the mix is asked at least once, so a short phase on a
+    /// slow or busy machine cannot report a page with no samples.
+    /// </summary>
     public async Task RunAsync(Recorder recorder, long until, string? only, CancellationToken cancellationToken)
     {
-        while (Stopwatch.GetTimestamp() < until && !cancellationToken.IsCancellationRequested)
+        var minimum = only is null ? pages.Count : 1;
+        for (var done = 0; (Stopwatch.GetTimestamp() < until || done < minimum) && !cancellationToken.IsCancellationRequested; done++)
         {
             await RequestAsync(recorder, only ?? NextPage(), cancellationToken);
         }
