@@ -19,6 +19,7 @@ public static class ClientBuilder
         {
             // Leave the intake queue state: nobody on the team yet.
             db.ChangeTracker.Entries<ClientTeamMember>().Single().Entity.ToUtc = client.CreatedAtUtc;
+            client.WaitingSinceUtc = client.CreatedAtUtc;
         }
 
         await db.SaveChangesAsync();

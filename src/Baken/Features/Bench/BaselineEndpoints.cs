@@ -55,7 +55,7 @@ public static class BaselineEndpoints
             WriteAsync(http, connections, clock, CaseloadSql(http.User), p));
         bench.MapGet("/trajectories", (HttpContext http, TimeProvider clock, int? p) =>
             http.User.IsInRole(Roles.Teamleider)
-                ? WriteAsync(http, connections, clock, TeamLeadSql + ";\n" + QueueSql, p)
+                ? WriteAsync(http, connections, clock, TeamLeadSql + ";\n" + QueueSql, p, OrganisationOnlySql + ";\n" + QueueSql)
                 : Task.FromResult(Results.NotFound()));
         return app;
     }
@@ -74,41 +74,61 @@ public static class BaselineEndpoints
     private static string CaseloadSql(ClaimsPrincipal user) => Select(
         $"""
         WHERE t."State" IN (1, 2, 3, 4) AND {Mine}
-            {(user.IsInRole(Roles.Casemanager) ? string.Empty : "AND c.\"RestrictedAtUtc\" IS NULL")}
-        """);
+            {(user.IsInRole(Roles.Casemanager) ? string.Empty : "AND " + NotRestricted)}
+        """,
+        windowCount: true);
 
     /// <summary>A team lead's list: every open trajectory of their organisation, and those of other organisations they are on the team of.</summary>
     private static readonly string TeamLeadSql = Select(
         $"""
         WHERE t."State" IN (1, 2, 3, 4)
-            AND (t."OrganisationId" = @organisation OR (c."RestrictedAtUtc" IS NULL AND {Mine}))
+            AND (t."OrganisationId" = @organisation OR ({NotRestricted} AND {Mine}))
         """);
 
-    /// <summary>Under a team lead's list, the page shows the organisation's intake queue: clients without a current team.</summary>
+    /// <summary>
+    /// The same list for a team lead who is on no team (the usual case): the organisation's open trajectories alone,
+    /// which the database reads in index order, as the page does (<c>Features/Caseload</c>).
+    /// </summary>
+    private static readonly string OrganisationOnlySql = Select(
+        """
+        WHERE t."State" IN (1, 2, 3, 4) AND t."OrganisationId" = @organisation
+        """);
+
+    /// <summary>Whether the user is on any trajectory's team now: it decides between the two lists above.</summary>
+    private const string OnATeamSql =
+        """
+        SELECT EXISTS (SELECT 1 FROM "ClientTeamMembers" m WHERE m."UserId" = @user AND m."TrajectoryId" IS NOT NULL AND (m."ToUtc" IS NULL OR m."ToUtc" > @now))
+        """;
+
+    private const string NotRestricted =
+        """EXISTS (SELECT 1 FROM "Clients" x WHERE x."Id" = t."ClientId" AND x."RestrictedAtUtc" IS NULL)""";
+
+    /// <summary>Under a team lead's list, the page shows the organisation's intake queue: clients nobody is on the team of, longest waiting first.</summary>
     private const string QueueSql =
         """
-        SELECT c."Id", c."Code", c."CreatedAtUtc"
+        SELECT c."Id", c."Code", c."WaitingSinceUtc"
         FROM "Clients" c
-        WHERE c."OrganisationId" = @organisation
-          AND NOT EXISTS (SELECT 1 FROM "ClientTeamMembers" m WHERE m."ClientId" = c."Id" AND (m."ToUtc" IS NULL OR m."ToUtc" > @now))
-        ORDER BY c."CreatedAtUtc"
+        WHERE c."OrganisationId" = @organisation AND c."WaitingSinceUtc" IS NOT NULL
+        ORDER BY c."WaitingSinceUtc", c."Id"
         LIMIT 50
         """;
 
     /// <summary>
-    /// One statement: the page of trajectories with the total (a window count, before the limit), then for those
-    /// rows only the figures of the caseload table (the same correlated subqueries as the page's projection).
+    /// One statement: the page of trajectories, then for those rows only the client's code and the figures of the
+    /// caseload table (the same correlated subqueries as the page's projection), and the total for the pager. A
+    /// worker's own few dozen are counted in the same pass (a window count before the limit); an organisation's
+    /// thousands on their own, from the index, so the page itself is read in index order and stops at its last row.
+    /// (Counted on its own, PostgreSQL answers a worker's count by scanning every open trajectory.)
     /// </summary>
-    private static string Select(string where) =>
+    private static string Select(string where, bool windowCount = false) =>
         $"""
         WITH page AS (
-          SELECT t."Id", c."Code", t."Type", t."State", t."StateChangedAtUtc", t."TeamIncomplete", COUNT(*) OVER () AS "Total"
+          SELECT t."Id", t."ClientId", t."Type", t."State", t."StateChangedAtUtc", t."TeamIncomplete"{(windowCount ? ", COUNT(*) OVER () AS \"Total\"" : string.Empty)}
           FROM "Trajectories" t
-          JOIN "Clients" c ON c."Id" = t."ClientId"
           {where}
           ORDER BY t."StateChangedAtUtc", t."Id"
           LIMIT {PageSize} OFFSET @skip)
-        SELECT p."Id", p."Code", p."Type", p."State", p."StateChangedAtUtc", p."TeamIncomplete",
+        SELECT p."Id", (SELECT c."Code" FROM "Clients" c WHERE c."Id" = p."ClientId"), p."Type", p."State", p."StateChangedAtUtc", p."TeamIncomplete",
           (SELECT MIN(r."Role") FROM "ClientTeamMembers" r WHERE r."TrajectoryId" = p."Id" AND r."UserId" = @user AND r."Role" IS NOT NULL AND (r."ToUtc" IS NULL OR r."ToUtc" > @now)),
           (SELECT MAX(e."OccurredAtUtc") FROM "JournalEntries" e WHERE e."TrajectoryId" = p."Id" AND e."Kind" <> 7
             AND (e."Visibility" = 1 OR e."AuthorUserId" = @user
@@ -116,12 +136,13 @@ public static class BaselineEndpoints
           (SELECT MIN(a."StartsAtUtc") FROM "Appointments" a WHERE a."TrajectoryId" = p."Id" AND a."CancelledAtUtc" IS NULL AND a."StartsAtUtc" >= @now),
           (SELECT COUNT(*) FROM "FollowUpTasks" f WHERE f."TrajectoryId" = p."Id" AND f."DoneAtUtc" IS NULL AND f."DueDate" < @today),
           (SELECT MAX(s."AssessedOn") FROM "Assessments" s WHERE s."TrajectoryId" = p."Id"),
-          p."Total"
+          {(windowCount ? "p.\"Total\"" : $"(SELECT COUNT(*) FROM \"Trajectories\" t {where})")}
         FROM page p
         ORDER BY p."StateChangedAtUtc", p."Id"
         """;
 
-    private static async Task<IResult> WriteAsync(HttpContext http, BaselineConnections connections, TimeProvider clock, string sql, int? p)
+    /// <summary>Runs <paramref name="sql"/>, or <paramref name="sqlOnNoTeam"/> when given and the user is on no team, and writes the rows.</summary>
+    private static async Task<IResult> WriteAsync(HttpContext http, BaselineConnections connections, TimeProvider clock, string sql, int? p, string? sqlOnNoTeam = null)
     {
         var user = http.User;
         if (user.UserId() is not { } userId || user.OrganisationId() is not { } organisationId)
@@ -137,13 +158,28 @@ public static class BaselineEndpoints
         await using (var connection = connections.Create())
         {
             await connection.OpenAsync(http.RequestAborted);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            connections.Add(command, "user", userId);
-            connections.Add(command, "organisation", organisationId);
-            connections.Add(command, "now", now);
-            connections.Add(command, "today", DisplayTime.LocalDate(now));
-            connections.Add(command, "skip", (page - 1) * PageSize);
+            DbCommand Command(string text)
+            {
+                var command = connection.CreateCommand();
+                command.CommandText = text;
+                connections.Add(command, "user", userId);
+                connections.Add(command, "organisation", organisationId);
+                connections.Add(command, "now", now);
+                connections.Add(command, "today", DisplayTime.LocalDate(now));
+                connections.Add(command, "skip", (page - 1) * PageSize);
+                return command;
+            }
+
+            if (sqlOnNoTeam is not null)
+            {
+                await using var onATeam = Command(OnATeamSql);
+                if (Convert.ToInt64(await onATeam.ExecuteScalarAsync(http.RequestAborted), CultureInfo.InvariantCulture) == 0)
+                {
+                    sql = sqlOnNoTeam;
+                }
+            }
+
+            await using var command = Command(sql);
             await using var reader = await command.ExecuteReaderAsync(http.RequestAborted);
             while (await reader.ReadAsync(http.RequestAborted))
             {

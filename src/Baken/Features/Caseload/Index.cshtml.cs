@@ -32,7 +32,7 @@ public sealed class IndexModel(
         int DaysInState, IReadOnlyList<TeamRole> MyRoles, IReadOnlyList<TeamRole> MissingRoles, bool TeamIncomplete, bool CanOpen,
         DateTime? LastContactUtc, DateTime? NextAppointmentUtc, int OverdueTasks, DateOnly? AssessmentDue);
 
-    public sealed record QueueRow(Guid ClientId, string Code, string? Alias, DateTime RegisteredAtUtc);
+    public sealed record QueueRow(Guid ClientId, string Code, string? Alias, DateTime WaitingSinceUtc);
 
     public IReadOnlyList<Row> Rows { get; private set; } = [];
 
@@ -73,8 +73,12 @@ public sealed class IndexModel(
         // trajectories as with a million. (As a subquery, EF writes EXISTS, which both databases answer by a scan.)
         var mine = await members.Where(m => m.UserId == userId && m.TrajectoryId != null).Select(m => m.TrajectoryId!.Value).Distinct()
             .ToListAsync(cancellationToken);
+        // A team lead who is on no team gets the organisation's trajectories alone: without the OR the database can
+        // read them in the order of IX_Trajectories_OpenByOrganisation and stop at the page's last row.
         var query = TeamLead && User.OrganisationId() is { } organisationId
-            ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || (mine.Contains(t.Id) && openable.Any(o => o.Id == t.Id)))
+            ? mine.Count == 0
+                ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId)
+                : db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || (mine.Contains(t.Id) && openable.Any(o => o.Id == t.Id)))
             : openable.Where(t => mine.Contains(t.Id));
         query = State switch
         {
@@ -146,13 +150,14 @@ public sealed class IndexModel(
         if (TeamLead && User.OrganisationId() is { } organisation)
         {
             var waiting = await db.Set<Client>().AsNoTracking()
-                .Where(c => c.OrganisationId == organisation && !members.Any(m => m.ClientId == c.Id))
-                .OrderBy(c => c.CreatedAtUtc)
+                .Where(c => c.OrganisationId == organisation && c.WaitingSinceUtc != null)
+                .OrderBy(c => c.WaitingSinceUtc)
+                .ThenBy(c => c.Id)
                 .Take(50)
-                .Select(c => new { c.Id, c.Code, c.Alias, c.CreatedAtUtc })
+                .Select(c => new { c.Id, c.Code, c.Alias, WaitingSinceUtc = c.WaitingSinceUtc!.Value })
                 .ToListAsync(cancellationToken);
             var waitingAliases = await clients.ReadAliasesAsync([.. waiting.Select(c => (c.Id, c.Alias))], cancellationToken);
-            Queue = [.. waiting.Select(c => new QueueRow(c.Id, c.Code, waitingAliases[c.Id], c.CreatedAtUtc))];
+            Queue = [.. waiting.Select(c => new QueueRow(c.Id, c.Code, waitingAliases[c.Id], c.WaitingSinceUtc))];
         }
 
         await db.SaveChangesAsync(cancellationToken);

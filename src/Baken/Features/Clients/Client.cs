@@ -40,6 +40,14 @@ public sealed class Client
     [Classified(DataClass.NotPersonal)]
     public Guid OrganisationId { get; set; }
 
+    /// <summary>
+    /// Since when nobody has been on the client's team, which puts the client in the organisation's intake queue;
+    /// null while someone is. The records services that add and end memberships keep it, so the team lead's queue
+    /// is an index lookup, not a search of every client of the organisation for a current member.
+    /// </summary>
+    [Classified(DataClass.NotPersonal)]
+    public DateTime? WaitingSinceUtc { get; set; }
+
     [Classified(DataClass.NotPersonal)]
     public DateTime CreatedAtUtc { get; init; }
 
@@ -143,6 +151,7 @@ internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>, IE
         builder.Property(c => c.Code).HasMaxLength(10);
         builder.HasIndex(c => c.Code).IsUnique();
         builder.HasIndex(c => new { c.OrganisationId, c.CreatedAtUtc });
+        builder.HasIndex(c => new { c.OrganisationId, c.WaitingSinceUtc });
         builder.HasIndex(c => c.LastActivityAtUtc);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(c => c.OrganisationId).OnDelete(DeleteBehavior.Restrict);
     }

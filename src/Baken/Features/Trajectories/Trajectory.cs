@@ -131,6 +131,10 @@ internal sealed class TrajectoryConfiguration : IEntityTypeConfiguration<Traject
         // One open trajectory per type per client, also when two colleagues start one at the same moment.
         builder.HasIndex(t => new { t.ClientId, t.Type }).IsUnique().HasFilter("\"State\" IN (1, 2, 3, 4)").HasDatabaseName("IX_Trajectories_OneOpenPerType");
         builder.HasIndex(t => new { t.OrganisationId, t.State });
+
+        // The team lead's list: the organisation's open trajectories, longest in their state first, read in index
+        // order, so a page of 25 stops after 25 entries however many trajectories the organisation has.
+        builder.HasIndex(t => new { t.OrganisationId, t.StateChangedAtUtc, t.Id }).HasFilter("\"State\" IN (1, 2, 3, 4)").HasDatabaseName("IX_Trajectories_OpenByOrganisation");
         builder.HasOne<Client>().WithMany().HasForeignKey(t => t.ClientId).OnDelete(DeleteBehavior.Cascade);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(t => t.OrganisationId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Admin.Organisation>().WithMany().HasForeignKey(t => t.ReferringOrganisationId).OnDelete(DeleteBehavior.Restrict);

@@ -52,6 +52,7 @@ public sealed class TrajectoryRecords(
         if (joinAsCaseManager)
         {
             db.Add(new ClientTeamMember { ClientId = client.Id, UserId = byUserId, TrajectoryId = trajectory.Id, Role = TeamRole.Casemanager, FromUtc = now });
+            client.WaitingSinceUtc = null;
             team.Add(TeamRole.Casemanager);
         }
 
@@ -221,6 +222,7 @@ public sealed class TrajectoryRecords(
         }
 
         db.Add(new ClientTeamMember { ClientId = trajectory.ClientId, UserId = userId, TrajectoryId = trajectory.Id, Role = role, FromUtc = Now });
+        client.WaitingSinceUtc = null;
         await RefreshTeamAsync(trajectory, null, cancellationToken, added: role);
         audit.Record("TeamMemberAdded", nameof(Trajectory), trajectory.Id, $"role={role};user={userId}");
         Touch(client, trajectory, "TeamMemberAdded");
@@ -235,7 +237,14 @@ public sealed class TrajectoryRecords(
             return "Team_NotAMember";
         }
 
-        member.ToUtc = Now;
+        var now = Now;
+        member.ToUtc = now;
+        if (!await db.Set<ClientTeamMember>().AnyAsync(m => m.ClientId == client.Id && m.Id != member.Id && (m.ToUtc == null || m.ToUtc > now), cancellationToken))
+        {
+            // The last one leaves: the client waits in the organisation's intake queue again.
+            client.WaitingSinceUtc = now;
+        }
+
         await RefreshTeamAsync(trajectory, null, cancellationToken, removed: member.Id);
         audit.Record("TeamMemberRemoved", nameof(Trajectory), trajectory.Id, $"role={member.Role};user={member.UserId}");
         Touch(client, trajectory, "TeamMemberRemoved");

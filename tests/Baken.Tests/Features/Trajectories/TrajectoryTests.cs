@@ -208,6 +208,42 @@ public sealed class TrajectoryTests(SharedApps apps)
 
     [Theory]
     [Databases]
+    public async Task A_client_leaves_the_intake_queue_when_someone_joins_the_team_and_returns_when_the_last_one_leaves(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var manager = await app.CreateUserAsync(Roles.Casemanager);
+        var organisation = (await app.FindUserAsync(manager.Id)).OrganisationId;
+        var lead = await app.CreateUserAsync(Roles.Teamleider, organisationId: organisation);
+        var (clientId, code) = await app.CreateClientAsync(organisation, new ClientIdentity { Alias = "Wachtend" });
+        using var asLead = app.NewClient();
+        await asLead.SignInAsync(lead);
+        async Task<bool> WaitingAsync()
+        {
+            var (_, page) = await asLead.GetPageAsync("/Caseload");
+            return page.QuerySelector("#intake-queue")?.TextContent.Contains(code, StringComparison.Ordinal) ?? false;
+        }
+
+        (await WaitingAsync()).ShouldBeTrue("registered without a team");
+
+        var trajectoryId = await app.StartTrajectoryAsync(clientId, manager.Id);
+        (await WaitingAsync()).ShouldBeFalse("the case manager joined the team");
+        (await app.QueryAsync(db => db.Set<Client>().Where(c => c.Id == clientId).Select(c => c.WaitingSinceUtc).SingleAsync())).ShouldBeNull();
+
+        using var asManager = app.NewClient();
+        await asManager.SignInAsync(manager);
+        var team = $"/Trajectories/{trajectoryId}/Team";
+        var (_, teamPage) = await asManager.GetPageAsync(team);
+        var end = (AngleSharp.Html.Dom.IHtmlFormElement)teamPage.QuerySelectorAll("#current-team form").Single();
+        (await asManager.SubmitAsync(end, team, new Dictionary<string, string>())).StatusCode.ShouldBe(HttpStatusCode.Redirect);
+
+        (await WaitingAsync()).ShouldBeTrue("the last member left");
+        var stored = await app.QueryAsync(db => db.Set<Client>().Where(c => c.Id == clientId).Select(c => new { c.CreatedAtUtc, c.WaitingSinceUtc }).SingleAsync());
+        stored.WaitingSinceUtc.ShouldNotBeNull();
+        stored.WaitingSinceUtc.Value.ShouldBeGreaterThan(stored.CreatedAtUtc, "it waits since the member left, not since it was registered");
+    }
+
+    [Theory]
+    [Databases]
     public async Task A_client_with_an_open_trajectory_is_not_erased_by_retention(DatabaseProvider provider)
     {
         var app = apps.For(provider);

@@ -308,6 +308,9 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.Property<DateTime?>("RestrictedAtUtc")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("timestamp with time zone");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -316,6 +319,8 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("LastActivityAtUtc");
 
                     b.HasIndex("OrganisationId", "CreatedAtUtc");
+
+                    b.HasIndex("OrganisationId", "WaitingSinceUtc");
 
                     b.ToTable("Clients", (string)null);
                 });
@@ -2672,6 +2677,10 @@ namespace Baken.Infrastructure.Data.Migrations.Postgres
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("ClientId", "Type", "State");
+
+                    b.HasIndex("OrganisationId", "StateChangedAtUtc", "Id")
+                        .HasDatabaseName("IX_Trajectories_OpenByOrganisation")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
 
                     b.ToTable("Trajectories", (string)null);
                 });

@@ -303,6 +303,9 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.Property<DateTime?>("RestrictedAtUtc")
                         .HasColumnType("TEXT");
 
+                    b.Property<DateTime?>("WaitingSinceUtc")
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Code")
@@ -311,6 +314,8 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("LastActivityAtUtc");
 
                     b.HasIndex("OrganisationId", "CreatedAtUtc");
+
+                    b.HasIndex("OrganisationId", "WaitingSinceUtc");
 
                     b.ToTable("Clients", (string)null);
                 });
@@ -2667,6 +2672,10 @@ namespace Baken.Infrastructure.Data.Migrations.Sqlite
                     b.HasIndex("OrganisationId", "State");
 
                     b.HasIndex("ClientId", "Type", "State");
+
+                    b.HasIndex("OrganisationId", "StateChangedAtUtc", "Id")
+                        .HasDatabaseName("IX_Trajectories_OpenByOrganisation")
+                        .HasFilter("\"State\" IN (1, 2, 3, 4)");
 
                     b.ToTable("Trajectories", (string)null);
                 });
