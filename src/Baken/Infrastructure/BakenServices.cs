@@ -54,6 +54,7 @@ public static class BakenServices
         services.AddBakenDatabase(configuration, options);
         services.AddSingleton<FileKeyEncryptionKeys>();
         services.AddSingleton<IKeyEncryptionKeys>(provider => provider.GetRequiredService<FileKeyEncryptionKeys>());
+        services.AddSingleton<DataKeyMemo>();
         services.AddDataProtection()
             .SetApplicationName("Baken")
             .PersistKeysToDbContext<BakenDbContext>();

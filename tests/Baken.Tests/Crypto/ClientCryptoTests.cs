@@ -54,6 +54,43 @@ public sealed class ClientCryptoTests(SharedApps apps)
         again.ShouldNotBe(ciphertext, "a fresh nonce per value");
     }
 
+    [Fact]
+    public void The_data_key_memo_unwraps_a_key_once_and_gives_every_reader_a_copy_it_may_zero()
+    {
+        var keys = apps.For(DatabaseProvider.Sqlite).Services.GetRequiredService<IKeyEncryptionKeys>();
+        using var memo = new DataKeyMemo(keys);
+        var dataKey = RandomNumberGenerator.GetBytes(32);
+        var wrapped = KeyWrap.Wrap(keys, keys.CurrentVersion, dataKey);
+
+        var first = memo.Unwrap(keys.CurrentVersion, wrapped);
+        first.ShouldBe(dataKey);
+        CryptographicOperations.ZeroMemory(first); // what ClientCrypto does with its keys when the request ends
+        memo.Unwrap(keys.CurrentVersion, wrapped).ShouldBe(dataKey, "the reader zeroed its own copy, not the memo's");
+        memo.Unwraps.ShouldBe(1);
+
+        var newKey = RandomNumberGenerator.GetBytes(32);
+        memo.Unwrap(keys.CurrentVersion, KeyWrap.Wrap(keys, keys.CurrentVersion, newKey)).ShouldBe(newKey, "a new key has new wrapped bytes");
+        memo.Unwraps.ShouldBe(2);
+
+        var tampered = (byte[])wrapped.Clone();
+        tampered[^1] ^= 1;
+        Should.Throw<CryptographicException>(() => memo.Unwrap(keys.CurrentVersion, tampered));
+    }
+
+    [Theory]
+    [Databases]
+    public async Task A_value_reads_again_in_a_later_request_after_the_first_one_zeroed_its_keys(DatabaseProvider provider)
+    {
+        var app = apps.For(provider);
+        var (clientId, rowId, ciphertext) = await EncryptForNewClientAsync(app, "Iris Bakker");
+
+        // Each request's scope zeroes the keys it used when it ends; the memo behind them must not be zeroed with them.
+        for (var request = 0; request < 3; request++)
+        {
+            (await DecryptAsync(app, clientId, "LegalName", rowId, ciphertext)).ShouldBe("Iris Bakker");
+        }
+    }
+
     [Theory]
     [Databases]
     public async Task Shredding_the_key_makes_the_data_unreadable_and_removes_its_search_entries(DatabaseProvider provider)

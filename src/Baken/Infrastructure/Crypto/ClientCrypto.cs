@@ -17,7 +17,7 @@ namespace Baken.Infrastructure.Crypto;
 /// A data key belongs to its <em>owner</em>: a client, or a record about people that has no client, such as a
 /// signal or an anonymous report (see <see cref="DataKeyOwnerAttribute"/>). Its id names the key in <c>ClientKeys</c>.
 /// </summary>
-public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, TimeProvider timeProvider) : IDisposable
+public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, DataKeyMemo memo, TimeProvider timeProvider) : IDisposable
 {
     private const byte Format = 1;
     private const int HeaderSize = 1 + 4;
@@ -114,7 +114,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
         foreach (var stored in await db.Set<ClientKey>().AsNoTracking().Where(k => missing.Contains(k.ClientId)).ToListAsync(cancellationToken))
         {
-            _keys[stored.ClientId] = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey), stored.Stamp);
+            _keys[stored.ClientId] = (stored.KeyVersion, memo.Unwrap(stored.KekVersion, stored.WrappedKey), stored.Stamp);
         }
     }
 
@@ -218,7 +218,7 @@ public sealed class ClientCrypto(BakenDbContext db, IKeyEncryptionKeys keys, Tim
 
         var stored = await db.Set<ClientKey>().AsNoTracking().FirstOrDefaultAsync(k => k.ClientId == ownerId, cancellationToken)
             ?? throw new CryptographicException("This client has no data key (erased, or never created).");
-        var key = (stored.KeyVersion, KeyWrap.Unwrap(keys, stored.KekVersion, stored.WrappedKey), stored.Stamp);
+        var key = (stored.KeyVersion, memo.Unwrap(stored.KekVersion, stored.WrappedKey), stored.Stamp);
         _keys[ownerId] = key;
         return key;
     }
