@@ -59,6 +59,31 @@ public sealed class ClientAccess(BakenDbContext db, TimeProvider timeProvider)
         return db.Set<Client>().Where(c => c.OrganisationId == organisationId || openable.Any(o => o.Id == c.Id));
     }
 
+    /// <summary>
+    /// <see cref="Listable"/> for a list page: first the ids of the clients this user could list are found through
+    /// indexes (the teams they are on, their organisation's intake queue, the glass they broke), then the rule
+    /// above decides for those alone. Testing the rule on every client in the system took 2 s on the national
+    /// dataset and grows with it. The ids only narrow the search; the rule still decides. A team lead's
+    /// organisation is found by its index as it was.
+    /// </summary>
+    public async Task<IQueryable<Client>> ListableForListAsync(ClaimsPrincipal user, CancellationToken cancellationToken)
+    {
+        var listable = Listable(user);
+        if (!WorksWithClients(user) || user.UserId() is not { } userId || user.OrganisationId() is not { } organisationId)
+        {
+            return listable;
+        }
+
+        var now = timeProvider.GetUtcNow().UtcDateTime;
+        var candidates = await db.Set<ClientTeamMember>().Where(m => m.UserId == userId && (m.ToUtc == null || m.ToUtc > now)).Select(m => m.ClientId)
+            .Union(db.Set<Client>().Where(c => c.OrganisationId == organisationId && c.WaitingSinceUtc != null).Select(c => c.Id))
+            .Union(db.Set<BreakGlassAccess>().Where(b => b.UserId == userId && b.ExpiresAtUtc > now).Select(b => b.ClientId))
+            .ToListAsync(cancellationToken);
+        return user.IsInRole(Roles.Teamleider)
+            ? listable.Where(c => c.OrganisationId == organisationId || candidates.Contains(c.Id))
+            : listable.Where(c => candidates.Contains(c.Id));
+    }
+
     /// <summary>A team lead may break the glass for clients of their own organisation they cannot open yet.</summary>
     public async Task<bool> CanBreakGlassAsync(ClaimsPrincipal user, Guid clientId, CancellationToken cancellationToken) =>
         user.IsInRole(Roles.Teamleider)

@@ -40,7 +40,7 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
     {
         Query = query;
         var now = timeProvider.GetUtcNow().UtcDateTime;
-        var clients = access.Listable(User).AsNoTracking();
+        var clients = (await access.ListableForListAsync(User, cancellationToken)).AsNoTracking();
         var openable = access.Openable(User);
         if (!string.IsNullOrEmpty(Query))
         {

@@ -28,7 +28,8 @@ public sealed class IndexModel(BakenDbContext db, ClientAccess access, ClientRec
     {
         WindowDays = options.Value.ExpiringSoonDays;
         var openable = access.Openable(User);
-        var (page, paging) = await retention.OrderByExpiry(retention.ExpiringSoon(access.Listable(User).AsNoTracking()))
+        var listable = await access.ListableForListAsync(User, cancellationToken);
+        var (page, paging) = await retention.OrderByExpiry(retention.ExpiringSoon(listable.AsNoTracking()))
             .Select(c => new { c.Id, c.Code, c.Level, c.Alias, c.LastActivityAtUtc, c.KeepUntilUtc, CanOpen = openable.Any(o => o.Id == c.Id) })
             .ToPageAsync(p, cancellationToken);
         Paging = paging;
