@@ -60,8 +60,11 @@ public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories,
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
             var today = DisplayTime.LocalDate(now);
-            var members = db.Set<ClientTeamMember>().Where(m => m.UserId == userId && (m.ToUtc == null || m.ToUtc > now));
-            var mine = trajectories.Openable(User).Where(t => TrajectoryStates.Open.Contains(t.State) && members.Any(m => m.TrajectoryId == t.Id));
+            // The user's trajectories by the ids of their memberships (an index lookup), as on the caseload: as an
+            // EXISTS per trajectory, SQLite tests every open trajectory in the system.
+            var memberOf = await db.Set<ClientTeamMember>().Where(m => m.UserId == userId && m.TrajectoryId != null && (m.ToUtc == null || m.ToUtc > now))
+                .Select(m => m.TrajectoryId!.Value).Distinct().ToListAsync(cancellationToken);
+            var mine = trajectories.Openable(User).Where(t => memberOf.Contains(t.Id) && TrajectoryStates.Open.Contains(t.State));
             Caseload = new Attention(
                 await mine.CountAsync(cancellationToken),
                 await mine.CountAsync(t => t.TeamIncomplete, cancellationToken),
