@@ -45,6 +45,10 @@ public sealed class DataKeyMemo(IKeyEncryptionKeys keys) : IDisposable
 
         var key = KeyWrap.Unwrap(keys, kekVersion, wrapped);
         Interlocked.Increment(ref _unwraps);
+
+        // The caller's copy is taken before the key goes into the memo: a full memo turns a new entry away and
+        // zeroes it at once, on another thread.
+        var copy = (byte[])key.Clone();
         using (var entry = _cache.CreateEntry(name))
         {
             entry.Size = 1;
@@ -62,7 +66,7 @@ public sealed class DataKeyMemo(IKeyEncryptionKeys keys) : IDisposable
             entry.Value = key;
         }
 
-        return (byte[])key.Clone();
+        return copy;
     }
 
     public void Dispose() => _cache.Dispose();
