@@ -1,5 +1,4 @@
 using Baken.Features.Admin;
-using Baken.Features.Clients;
 using Baken.Features.Trajectories;
 using Baken.Infrastructure.Auth;
 using Baken.Infrastructure.Data;
@@ -60,10 +59,7 @@ public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories,
         {
             var now = timeProvider.GetUtcNow().UtcDateTime;
             var today = DisplayTime.LocalDate(now);
-            // The user's trajectories by the ids of their memberships (an index lookup), as on the caseload: as an
-            // EXISTS per trajectory, SQLite tests every open trajectory in the system.
-            var memberOf = await db.Set<ClientTeamMember>().Where(m => m.UserId == userId && m.TrajectoryId != null && (m.ToUtc == null || m.ToUtc > now))
-                .Select(m => m.TrajectoryId!.Value).Distinct().ToListAsync(cancellationToken);
+            var memberOf = await trajectories.CurrentTeamTrajectoryIdsAsync(userId, now, cancellationToken);
             var mine = trajectories.Openable(User).Where(t => memberOf.Contains(t.Id) && TrajectoryStates.Open.Contains(t.State));
             Caseload = new Attention(
                 await mine.CountAsync(cancellationToken),

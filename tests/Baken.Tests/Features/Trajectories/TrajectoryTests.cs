@@ -174,7 +174,7 @@ public sealed class TrajectoryTests(SharedApps apps)
 
     [Theory]
     [Databases]
-    public async Task The_caseload_shows_my_trajectories_with_missing_roles_and_a_team_lead_sees_the_queue(DatabaseProvider provider)
+    public async Task The_caseload_and_start_page_show_my_trajectories_with_missing_roles_and_a_team_lead_sees_the_queue(DatabaseProvider provider)
     {
         var app = apps.For(provider);
         var manager = await app.CreateUserAsync(Roles.Casemanager);
@@ -197,13 +197,22 @@ public sealed class TrajectoryTests(SharedApps apps)
         onlyMissing.QuerySelector("#caseload")!.TextContent.ShouldContain(incompleteCode);
         onlyMissing.QuerySelector("#caseload")!.TextContent.ShouldNotContain(completeCode);
 
+        // The start page counts the same trajectories: not a colleague's, nor one in the queue the manager may open.
+        var colleague = await app.CreateUserAsync(Roles.Casemanager, organisationId: organisation);
+        var (theirs, _) = await app.CreateClientAsync(organisation, teamMember: colleague.Id);
+        await app.StartTrajectoryAsync(theirs, colleague.Id, intake: new TrajectoryIntake { ReferralRoute = ReferralRoute.Police, HousingNeed = true });
+        await app.StartTrajectoryAsync(waiting, intake: new TrajectoryIntake { ReferralRoute = ReferralRoute.Police, HousingNeed = true });
+        var (_, start) = await client.GetPageAsync("/");
+        var attention = start.QuerySelectorAll("#attention li").Select(li => li.TextContent.Trim()).ToList();
+        attention.ShouldContain("2 open trajecten waarin je in het team zit");
+        attention.ShouldContain("1 daarvan missen een rol in het team");
+
         var lead = await app.CreateUserAsync(Roles.Teamleider, organisationId: organisation);
         using var asLead = app.NewClient();
         await asLead.SignInAsync(lead);
         var (_, organisationLoad) = await asLead.GetPageAsync("/Caseload");
         organisationLoad.QuerySelector("#caseload")!.TextContent.ShouldContain(incompleteCode);
         organisationLoad.QuerySelector("#intake-queue")!.TextContent.ShouldContain(waitingCode);
-        _ = waiting;
     }
 
     [Theory]
