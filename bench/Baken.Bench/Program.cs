@@ -5,7 +5,8 @@ namespace Baken.Bench;
 
 /// <summary>
 /// Baken benchmarks (see docs/performance.md): <c>generate</c> builds a dataset, <c>load</c> measures the app,
-/// <c>report</c> times the municipal reports, <c>copy</c> puts a SQLite dataset into PostgreSQL.
+/// <c>growth</c> compares load runs at different sizes, <c>report</c> times the municipal reports, <c>copy</c> puts a
+/// SQLite dataset into PostgreSQL.
 /// A named class, not top-level statements: the tests reference this project and the app's <c>Program</c> both.
 /// </summary>
 public static class BenchProgram
@@ -26,8 +27,10 @@ public static class BenchProgram
                 return await Load.LoadCommand.RunAsync(arguments, Console.Out);
             case "copy":
                 return await Copy.CopyCommand.RunAsync(arguments, Console.Out);
+            case "growth":
+                return await Load.GrowthCommand.RunAsync(arguments, Console.Out);
             default:
-                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load|report|copy [--options]; see docs/performance.md.");
+                await Console.Error.WriteLineAsync("Usage: dotnet run -c Release --project bench/Baken.Bench -- generate|load|growth|report|copy [--options]; see docs/performance.md.");
                 return 2;
         }
     }

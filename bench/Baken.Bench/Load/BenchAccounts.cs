@@ -57,6 +57,16 @@ public sealed record BenchAccounts(IReadOnlyList<string> CaseManagers, IReadOnly
         return found;
     }
 
+    /// <summary>How many trajectories the dataset holds, recorded with a run so that a growth table can say what it compares.</summary>
+    public static async Task<long> CountTrajectoriesAsync(BenchDatabase database, CancellationToken cancellationToken)
+    {
+        await using var connection = Connect(database);
+        await connection.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COUNT(*) FROM \"Trajectories\"";
+        return Convert.ToInt64(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+    }
+
     /// <summary>The accounts of one role, first of every region, then second of every region, and so on.</summary>
     private static List<string> Interleave(IEnumerable<string> emails, string prefix) =>
         [.. emails.Where(e => e.StartsWith(prefix, StringComparison.Ordinal))

@@ -75,6 +75,7 @@ public static class LoadCommand
     {
         var startedAtUtc = DateTime.UtcNow;
         var accounts = await BenchAccounts.ReadAsync(database, cancellationToken);
+        var trajectories = await BenchAccounts.CountTrajectoriesAsync(database, cancellationToken);
         await output.WriteLineAsync($"Starting the app on {database.Provider} ({database.DataDirectory}); {accounts.CaseManagers.Count} case managers with open trajectories.");
         await using var app = await AppProcess.StartAsync(database, appPath, cancellationToken);
         await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"Ready in {app.StartToReady.TotalMilliseconds:0} ms at {app.Address} ({app.AppPath}, {AppProcess.BuildConfiguration} build)."));
@@ -159,7 +160,8 @@ public static class LoadCommand
                 results,
                 comparisons,
                 alternatingResults,
-                results.Concat(alternatingResults).Sum(r => r.Errors));
+                results.Concat(alternatingResults).Sum(r => r.Errors),
+                trajectories);
         }
         catch (Exception exception) when (exception is not OperationCanceledException)
         {

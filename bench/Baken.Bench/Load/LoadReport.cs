@@ -60,7 +60,8 @@ public sealed record LoadReport(
     IReadOnlyList<PageResult> Pages,
     IReadOnlyList<BaselineComparison> Baselines,
     IReadOnlyList<PageResult> AlternatingPages,
-    int Errors)
+    int Errors,
+    long? Trajectories = null)
 {
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -74,7 +75,7 @@ public sealed record LoadReport(
     {
         var md = new StringBuilder();
         void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
-        Line($"### Load: {Label} ({Provider}, {Settings.Users} users, {Settings.DurationSeconds:0.#} s measured after {Settings.WarmupSeconds:0.#} s warm-up)");
+        Line($"### Load: {Label} ({Provider}, {Trajectories:N0} trajectories, {Settings.Users} users, {Settings.DurationSeconds:0.#} s measured after {Settings.WarmupSeconds:0.#} s warm-up)");
         md.AppendLine();
         md.AppendLine("| Page | Request | Requests | req/s | p50 ms | p90 ms | p99 ms | max ms | Errors |");
         md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|");

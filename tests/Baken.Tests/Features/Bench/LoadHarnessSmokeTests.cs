@@ -64,6 +64,12 @@ public sealed class LoadHarnessSmokeTests(SharedApps apps)
         process.GetProperty("appCpuPercent").GetDouble().ShouldBeGreaterThan(0);
         process.GetProperty("peakRssMb").GetDouble().ShouldBeGreaterThan(0);
         root.GetProperty("app").GetProperty("startToReadyMs").GetDouble().ShouldBeGreaterThan(0);
+        root.GetProperty("trajectories").GetInt64().ShouldBe(Scale.Tiny.Trajectories, "the dataset's size is recorded for the growth table");
+
+        // The growth command reads what the run wrote (here the same run twice: no growth).
+        var growth = new StringWriter();
+        (await GrowthCommand.RunAsync(BenchArguments.Parse(["growth", "--runs", $"{outPath},{outPath}"]), growth)).ShouldBe(0, growth.ToString());
+        growth.ToString().ShouldContain("- caseload: 1.00× from 200 to 200 trajectories");
 
         // The app process is gone: nothing answers on its port any more.
         var address = new Uri(root.GetProperty("app").GetProperty("address").GetString()!);
