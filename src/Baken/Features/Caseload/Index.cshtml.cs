@@ -76,8 +76,8 @@ public sealed class IndexModel(
         var query = TeamLead && User.OrganisationId() is { } organisationId
             ? mine.Count == 0
                 ? db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId)
-                : db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || (mine.Contains(t.Id) && openable.Any(o => o.Id == t.Id)))
-            : openable.Where(t => mine.Contains(t.Id));
+                : db.Set<Trajectory>().Where(t => t.OrganisationId == organisationId || (EF.Parameter(mine).Contains(t.Id) && openable.Any(o => o.Id == t.Id)))
+            : openable.Where(t => EF.Parameter(mine).Contains(t.Id));
         query = State switch
         {
             "all" => query,

@@ -60,7 +60,7 @@ public sealed class IndexModel(BakenDbContext db, TrajectoryAccess trajectories,
             var now = timeProvider.GetUtcNow().UtcDateTime;
             var today = DisplayTime.LocalDate(now);
             var memberOf = await trajectories.CurrentTeamTrajectoryIdsAsync(userId, now, cancellationToken);
-            var mine = trajectories.Openable(User).Where(t => memberOf.Contains(t.Id) && TrajectoryStates.Open.Contains(t.State));
+            var mine = trajectories.Openable(User).Where(t => EF.Parameter(memberOf).Contains(t.Id) && TrajectoryStates.Open.Contains(t.State));
             Caseload = new Attention(
                 await mine.CountAsync(cancellationToken),
                 await mine.CountAsync(t => t.TeamIncomplete, cancellationToken),
