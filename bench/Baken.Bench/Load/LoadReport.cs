@@ -75,7 +75,8 @@ public sealed record LoadReport(
     {
         var md = new StringBuilder();
         void Line(FormattableString text) => md.AppendLine(text.ToString(CultureInfo.InvariantCulture));
-        Line($"### Load: {Label} ({Provider}, {Trajectories:N0} trajectories, {Settings.Users} users, {Settings.DurationSeconds:0.#} s measured after {Settings.WarmupSeconds:0.#} s warm-up)");
+        var size = Trajectories is { } count ? count.ToString("N0", CultureInfo.InvariantCulture) + " trajectories, " : string.Empty;
+        Line($"### Load: {Label} ({Provider}, {size}{Settings.Users} users, {Settings.DurationSeconds:0.#} s measured after {Settings.WarmupSeconds:0.#} s warm-up)");
         md.AppendLine();
         md.AppendLine("| Page | Request | Requests | req/s | p50 ms | p90 ms | p99 ms | max ms | Errors |");
         md.AppendLine("|---|---|--:|--:|--:|--:|--:|--:|--:|");

@@ -30,7 +30,8 @@ public sealed class TrajectoryAccess(BakenDbContext db, ClientAccess clients)
     /// index. Pages filter their trajectories by this list (the database then looks each one up by key) rather than
     /// test every trajectory for a membership: as a subquery EF writes an EXISTS, which both databases answer by
     /// scanning every open trajectory, so the page would grow with the system instead of with the caseload.
-    /// The list says nothing about access: combine it with <see cref="Openable"/>.
+    /// The list says nothing about access: combine it with <see cref="Openable"/>. It can hold hundreds of ids (closed
+    /// trajectories included), so pass it to a query with <c>EF.Parameter</c>, as one parameter.
     /// </summary>
     public Task<List<Guid>> CurrentTeamTrajectoryIdsAsync(Guid userId, DateTime now, CancellationToken cancellationToken) =>
         db.Set<ClientTeamMember>()
