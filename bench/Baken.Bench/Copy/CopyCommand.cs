@@ -9,13 +9,19 @@ using Npgsql;
 
 namespace Baken.Bench.Copy;
 
-/// <summary>A table's rows in the source and, after the copy, in the target.</summary>
-public sealed record TableCount(string Table, long Source, long Target);
+/// <summary>
+/// A table's rows in the source and, after the copy, in the target; a table left out (<c>--leave-out</c>) is
+/// expected to be empty in the target.
+/// </summary>
+public sealed record TableCount(string Table, long Source, long Target, bool LeftOut = false)
+{
+    public long Expected => LeftOut ? 0 : Source;
+}
 
 /// <summary>What a copy wrote, how long it took, and the counts it verified.</summary>
 public sealed record CopyResult(long Rows, TimeSpan Elapsed, IReadOnlyList<TableCount> Tables, IReadOnlyList<string> Seeded)
 {
-    public IEnumerable<TableCount> Mismatches => Tables.Where(t => t.Source != t.Target);
+    public IEnumerable<TableCount> Mismatches => Tables.Where(t => t.Expected != t.Target);
 }
 
 /// <summary>
@@ -29,6 +35,11 @@ public sealed record CopyResult(long Rows, TimeSpan Elapsed, IReadOnlyList<Table
 /// copied parents first in one PostgreSQL transaction (<see cref="PostgresLoad"/>, <see cref="TableCopier"/>):
 /// the migrations' seeded rows are replaced by the source's, identity sequences continue after the copied numbers.
 /// Afterwards ANALYZE, and every table's count is compared with the source's.
+/// <para>
+/// <c>--leave-out A,B</c> copies those tables empty, for a disk too small for the whole dataset twice: the list
+/// pages can then be measured on PostgreSQL without, say, the processing log's history. Only a table no copied
+/// table refers to can be left out; the result is no longer the app's whole state, and says so.
+/// </para>
 /// </summary>
 public static class CopyCommand
 {
@@ -44,7 +55,8 @@ public static class CopyCommand
                 throw new CopyException("copy needs --connection \"Host=...;Database=...\" (or BAKEN_BENCH_POSTGRES) for the target database.");
             }
 
-            var result = await CopyAsync(new BenchDatabase(DatabaseProvider.Sqlite, null, from), new BenchDatabase(DatabaseProvider.Postgres, connection, to), output, CancellationToken.None);
+            var leaveOut = (arguments.Get("leave-out") ?? string.Empty).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+            var result = await CopyAsync(new BenchDatabase(DatabaseProvider.Sqlite, null, from), new BenchDatabase(DatabaseProvider.Postgres, connection, to), output, CancellationToken.None, leaveOut);
             return result.Mismatches.Any() ? 1 : 0;
         }
         catch (Exception e)
@@ -55,7 +67,7 @@ public static class CopyCommand
         }
     }
 
-    public static async Task<CopyResult> CopyAsync(BenchDatabase source, BenchDatabase target, TextWriter output, CancellationToken cancellationToken)
+    public static async Task<CopyResult> CopyAsync(BenchDatabase source, BenchDatabase target, TextWriter output, CancellationToken cancellationToken, IReadOnlyCollection<string>? leaveOut = null)
     {
         var clock = Stopwatch.StartNew();
         var sqliteFile = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(
@@ -90,6 +102,7 @@ public static class CopyCommand
         }
 
         var tables = CopyTable.Pair(sqlite, postgres);
+        var leftOut = LeftOut(tables, leaveOut ?? [], postgres);
         await sqlite.Database.OpenConnectionAsync(cancellationToken);
         await postgres.Database.OpenConnectionAsync(cancellationToken);
         var sqliteConnection = sqlite.Database.GetDbConnection();
@@ -101,6 +114,12 @@ public static class CopyCommand
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{tables.Count} tables, {sourceCounts.Values.Sum():N0} rows."));
+        if (leftOut.Count > 0)
+        {
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Left out, copied empty: {string.Join(", ", leftOut.Order(StringComparer.Ordinal).Select(t => $"{t} ({sourceCounts[t]:N0} rows)"))}. The copy is not the app's whole state."));
+        }
+
         long rows = 0;
         IReadOnlyList<string> seeded;
         await using (var load = await PostgresLoad.BeginAsync(postgresConnection, tables, cancellationToken))
@@ -109,7 +128,7 @@ public static class CopyCommand
             output.WriteLine($"Rows the migrations seeded, replaced by the source's: {(seeded.Count == 0 ? "none" : string.Join(", ", seeded))}.");
             var copier = new TableCopier(sqliteConnection, postgresConnection);
             var copying = Stopwatch.StartNew();
-            foreach (var table in tables)
+            foreach (var table in tables.Where(t => !leftOut.Contains(t.Name)))
             {
                 var progress = new Progress(table.Name, sourceCounts[table.Name], output);
                 long done = 0;
@@ -142,18 +161,44 @@ public static class CopyCommand
         var counts = new List<TableCount>();
         foreach (var table in tables)
         {
-            counts.Add(new TableCount(table.Name, sourceCounts[table.Name], await CountAsync(postgresConnection, table.PostgresName, cancellationToken)));
+            counts.Add(new TableCount(table.Name, sourceCounts[table.Name], await CountAsync(postgresConnection, table.PostgresName, cancellationToken), leftOut.Contains(table.Name)));
         }
 
         var result = new CopyResult(rows, clock.Elapsed, counts, seeded);
         foreach (var mismatch in result.Mismatches)
         {
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mismatch: {mismatch.Table} has {mismatch.Source:N0} rows in SQLite but {mismatch.Target:N0} in PostgreSQL."));
+            output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Mismatch: {mismatch.Table} should have {mismatch.Expected:N0} rows in PostgreSQL but has {mismatch.Target:N0}."));
         }
 
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"Done: {rows:N0} rows in {tables.Count} tables in {clock.Elapsed:hh\\:mm\\:ss} ({rows / Math.Max(0.001, clock.Elapsed.TotalSeconds):N0} rows/s); counts {(result.Mismatches.Any() ? "DIFFER" : "equal")} in every table."));
         return result;
+    }
+
+    /// <summary>
+    /// The tables to copy empty, checked: each must be a table of the model, and no table that is copied may have
+    /// a foreign key to it (its rows would point at nothing).
+    /// </summary>
+    private static HashSet<string> LeftOut(IReadOnlyList<CopyTable> tables, IReadOnlyCollection<string> names, DbContext model)
+    {
+        var leftOut = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in names)
+        {
+            var table = tables.FirstOrDefault(t => string.Equals(t.Name, name, StringComparison.OrdinalIgnoreCase))
+                ?? throw new CopyException($"--leave-out: {name} is not a table of the model.");
+            leftOut.Add(table.Name);
+        }
+
+        var referring = model.Model.GetRelationalModel().Tables
+            .Where(t => !leftOut.Contains(t.Name))
+            .SelectMany(t => t.ForeignKeyConstraints.Where(fk => leftOut.Contains(fk.PrincipalTable.Name)).Select(fk => $"{t.Name} → {fk.PrincipalTable.Name}"))
+            .ToList();
+        if (referring.Count > 0)
+        {
+            throw new CopyException($"--leave-out: copied tables refer to tables left out ({string.Join(", ", referring)}); leave those out too.");
+        }
+
+        return leftOut;
     }
 
     private static async Task<long> CountAsync(DbConnection connection, string table, CancellationToken cancellationToken)

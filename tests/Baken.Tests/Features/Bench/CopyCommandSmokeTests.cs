@@ -5,8 +5,11 @@ using Baken.Bench.Generation;
 using Baken.Bench.Reports;
 using Baken.Features.Journal;
 using Baken.Features.Reporting;
+using Baken.Features.Reporting.Facts;
+using Baken.Features.Trajectories;
 using Baken.Infrastructure.Crypto;
 using Baken.Infrastructure.ProcessingLog;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -25,13 +28,8 @@ public sealed class CopyCommandSmokeTests
     [Fact]
     public async Task A_tiny_SQLite_dataset_copies_into_PostgreSQL_as_the_same_rows_that_decrypt_verify_and_report_alike()
     {
-        Assert.SkipWhen(TestDatabase.PostgresServer is null && !TestDatabase.InCi,
-            $"PostgreSQL suite skipped: set {TestDatabase.PostgresVariable} to a connection string (see README).");
-        await using var sqliteDatabase = TestDatabase.Create(DatabaseProvider.Sqlite);
-        await using var postgresDatabase = TestDatabase.Create(DatabaseProvider.Postgres);
-        var source = new BenchDatabase(DatabaseProvider.Sqlite, null, sqliteDatabase.DataDirectory);
-        var target = new BenchDatabase(DatabaseProvider.Postgres, postgresDatabase.ConnectionString, postgresDatabase.DataDirectory);
-        await DataGenerator.RunAsync(source, Scale.Tiny, TextWriter.Null);
+        await using var databases = await TinyDatasetAsync();
+        var (source, target) = (databases.Source, databases.Target);
         int claim;
         await using (var generated = BenchHost.Build(source, new BenchClock()))
         await using (var scope = generated.Services.CreateAsyncScope())
@@ -53,14 +51,10 @@ public sealed class CopyCommandSmokeTests
         // Every planned note, plus one for each accepted intake request.
         result.Tables.Single(t => t.Table == "JournalEntries").Target.ShouldBeGreaterThan(Scale.Tiny.Trajectories * Scale.Tiny.JournalEntriesPerTrajectory);
         result.Seeded.ShouldContain(s => s.StartsWith("LifeDomains", StringComparison.Ordinal));
-        File.Exists(Path.Combine(postgresDatabase.DataDirectory, "baken.db")).ShouldBeFalse();
+        File.Exists(Path.Combine(target.DataDirectory, "baken.db")).ShouldBeFalse();
 
-        await using var sqliteApp = BenchHost.Build(source, new BenchClock());
-        await using var postgresApp = BenchHost.Build(target, new BenchClock());
-        await using var sqliteScope = sqliteApp.Services.CreateAsyncScope();
-        await using var postgresScope = postgresApp.Services.CreateAsyncScope();
-        var sqlite = sqliteScope.ServiceProvider.GetRequiredService<BakenDbContext>();
-        var postgres = postgresScope.ServiceProvider.GetRequiredService<BakenDbContext>();
+        await using var apps = new BothApps(source, target);
+        var (sqlite, postgres) = (apps.Sqlite, apps.Postgres);
 
         // Every entity type, every property (shadow and owned ones too), read back through EF on both sides. A
         // difference is reported by type and property name only: the rows hold (synthetic) personal data.
@@ -76,11 +70,11 @@ public sealed class CopyCommandSmokeTests
         // A journal text opens under the copied keys as it does at the source.
         var entry = await sqlite.Set<JournalEntry>().AsNoTracking().OrderBy(e => e.Id).FirstAsync();
         var copied = await postgres.Set<JournalEntry>().AsNoTracking().SingleAsync(e => e.Id == entry.Id);
-        var opened = await postgresScope.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(copied.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), copied.Id, copied.Text);
-        opened.ShouldBe(await sqliteScope.ServiceProvider.GetRequiredService<ClientCrypto>().DecryptAsync(entry.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), entry.Id, entry.Text));
+        var opened = await apps.PostgresServices.GetRequiredService<ClientCrypto>().DecryptAsync(copied.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), copied.Id, copied.Text);
+        opened.ShouldBe(await apps.SqliteServices.GetRequiredService<ClientCrypto>().DecryptAsync(entry.ClientId, JournalEntry.Table, nameof(JournalEntry.Text), entry.Id, entry.Text));
         opened.ShouldNotBeNullOrWhiteSpace("a text the generator wrote, readable again");
 
-        var log = await postgresScope.ServiceProvider.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
+        var log = await apps.PostgresServices.GetRequiredService<LogVerifier>().VerifyAsync(CancellationToken.None);
         log.Intact.ShouldBeTrue(log.Message);
 
         var period = ReportPeriod.OfYear(2025);
@@ -102,6 +96,101 @@ public sealed class CopyCommandSmokeTests
         string[] args = ["copy", "--data", source.DataDirectory, "--to-data", target.DataDirectory, "--connection", target.ConnectionString!];
         (await CopyCommand.RunAsync(BenchArguments.Parse(args), output)).ShouldBe(1);
         output.ToString().ShouldContain("copy into an empty database");
+    }
+
+    [Fact]
+    public async Task Tables_left_out_are_copied_empty_the_rest_whole_and_a_table_others_refer_to_cannot_be_left_out_alone()
+    {
+        await using var databases = await TinyDatasetAsync();
+        var (source, target) = (databases.Source, databases.Target);
+        string[] copy = ["copy", "--data", source.DataDirectory, "--to-data", target.DataDirectory, "--connection", target.ConnectionString!];
+
+        // The log's actors point at its entries: the entries alone cannot go. Nor can a name the model lacks.
+        var refused = new StringWriter();
+        (await CopyCommand.RunAsync(BenchArguments.Parse([.. copy, "--leave-out", "ProcessingLogEntries"]), refused)).ShouldBe(1);
+        refused.ToString().ShouldContain("ProcessingLogActors → ProcessingLogEntries");
+        var unknown = new StringWriter();
+        (await CopyCommand.RunAsync(BenchArguments.Parse([.. copy, "--leave-out", "Trajectories,NoSuchTable"]), unknown)).ShouldBe(1);
+        unknown.ToString().ShouldContain("NoSuchTable is not a table of the model");
+
+        var output = new StringWriter();
+        (await CopyCommand.RunAsync(BenchArguments.Parse([.. copy, "--leave-out", "ProcessingLogEntries, ProcessingLogActors,DomainTrendFacts"]), output)).ShouldBe(0, output.ToString());
+        output.ToString().ShouldContain("Left out, copied empty: DomainTrendFacts (");
+        output.ToString().ShouldContain("counts equal in every table");
+
+        await using var apps = new BothApps(source, target);
+        var (sqlite, postgres) = (apps.Sqlite, apps.Postgres);
+        (await sqlite.ProcessingLog.CountAsync()).ShouldBeGreaterThan(0);
+        (await sqlite.Set<DomainTrendFact>().CountAsync()).ShouldBeGreaterThan(0);
+        (await postgres.ProcessingLog.CountAsync()).ShouldBe(0);
+        (await postgres.Set<DomainTrendFact>().CountAsync()).ShouldBe(0);
+        (await postgres.Set<Trajectory>().CountAsync()).ShouldBe(await sqlite.Set<Trajectory>().CountAsync());
+        (await postgres.Set<JournalEntry>().CountAsync()).ShouldBe(await sqlite.Set<JournalEntry>().CountAsync());
+        (await postgres.Set<ProcessingLogHead>().CountAsync()).ShouldBe(1);
+    }
+
+    /// <summary>A tiny dataset generated on SQLite, and an empty PostgreSQL database (with its key folder) for it.</summary>
+    private static async Task<Databases> TinyDatasetAsync()
+    {
+        Assert.SkipWhen(TestDatabase.PostgresServer is null && !TestDatabase.InCi,
+            $"PostgreSQL suite skipped: set {TestDatabase.PostgresVariable} to a connection string (see README).");
+        var databases = new Databases(TestDatabase.Create(DatabaseProvider.Sqlite), TestDatabase.Create(DatabaseProvider.Postgres));
+        try
+        {
+            await DataGenerator.RunAsync(databases.Source, Scale.Tiny, TextWriter.Null);
+            return databases;
+        }
+        catch
+        {
+            await databases.DisposeAsync();
+            throw;
+        }
+    }
+
+    private sealed class Databases(TestDatabase sqlite, TestDatabase postgres) : IAsyncDisposable
+    {
+        public BenchDatabase Source { get; } = new(DatabaseProvider.Sqlite, null, sqlite.DataDirectory);
+
+        public BenchDatabase Target { get; } = new(DatabaseProvider.Postgres, postgres.ConnectionString, postgres.DataDirectory);
+
+        public async ValueTask DisposeAsync()
+        {
+            await sqlite.DisposeAsync();
+            await postgres.DisposeAsync();
+        }
+    }
+
+    /// <summary>The app's services on both sides of a copy, each in a scope of its own.</summary>
+    private sealed class BothApps : IAsyncDisposable
+    {
+        private readonly WebApplication _sqliteApp;
+        private readonly WebApplication _postgresApp;
+        private readonly AsyncServiceScope _sqliteScope;
+        private readonly AsyncServiceScope _postgresScope;
+
+        public BothApps(BenchDatabase source, BenchDatabase target)
+        {
+            _sqliteApp = BenchHost.Build(source, new BenchClock());
+            _postgresApp = BenchHost.Build(target, new BenchClock());
+            _sqliteScope = _sqliteApp.Services.CreateAsyncScope();
+            _postgresScope = _postgresApp.Services.CreateAsyncScope();
+        }
+
+        public IServiceProvider SqliteServices => _sqliteScope.ServiceProvider;
+
+        public IServiceProvider PostgresServices => _postgresScope.ServiceProvider;
+
+        public BakenDbContext Sqlite => SqliteServices.GetRequiredService<BakenDbContext>();
+
+        public BakenDbContext Postgres => PostgresServices.GetRequiredService<BakenDbContext>();
+
+        public async ValueTask DisposeAsync()
+        {
+            await _sqliteScope.DisposeAsync();
+            await _postgresScope.DisposeAsync();
+            await _sqliteApp.DisposeAsync();
+            await _postgresApp.DisposeAsync();
+        }
     }
 
     private static IdentityPasskeyData Passkey() => new()
